@@ -1,0 +1,77 @@
+# Nurture: `make run` starts the assistant, `make test` runs every check. Both set everything up first.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SPACY  := var/spacy/en_nurture
+MODEL  := models/nurture.tar.gz
+TRAINING_INPUTS := config.yml domain.yml $(shell find data -type f -name '*.yml' 2>/dev/null) $(SPACY)/meta.json
+
+export TF_CPP_MIN_LOG_LEVEL := 2
+export PYTHONHASHSEED := 0
+
+.PHONY: help setup train run test lint validate check-resources unit safety safety-report nlu-eval e2e bench clean
+
+help:
+	@echo "make run   - set up, train if needed, start the assistant (Ctrl-C stops it)"
+	@echo "make test  - set up, train if needed, run every test and quality gate"
+
+$(STAMP): pyproject.toml requirements.lock scripts/find_python.sh
+	@PY=$$(scripts/find_python.sh) && echo "Using $$PY" && rm -rf $(VENV) && "$$PY" -m venv $(VENV)
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	@touch $@
+
+$(SPACY)/meta.json: $(STAMP) bot/spacy_pipeline.py
+	$(BIN)/python -m bot.spacy_pipeline $(SPACY)
+
+.env:
+	@scripts/ensure_env.sh
+
+setup: $(STAMP) $(SPACY)/meta.json .env
+
+$(MODEL): $(STAMP) $(TRAINING_INPUTS)
+	$(BIN)/rasa train --fixed-model-name nurture --out models --quiet
+	@touch $@
+
+train: setup $(MODEL)
+
+run: train
+	@scripts/run.sh
+
+lint: setup
+	$(BIN)/ruff check bot actions tests benchmarks scripts
+
+validate: setup
+	$(BIN)/python -m bot.quality.validate
+
+check-resources: setup
+	$(BIN)/bot resources check
+
+unit: setup
+	$(BIN)/python -m pytest -q -m "not slow"
+
+nlu-eval: train
+	$(BIN)/rasa test nlu --nlu tests/nlu --model $(MODEL) --out results/nlu --quiet
+	$(BIN)/python -m bot.quality.nlu_gate results/nlu/intent_report.json --min-macro-f1 0.90
+
+e2e: train
+	$(BIN)/rasa test core --stories tests/e2e --model $(MODEL) --out results/core --fail-on-prediction-errors --quiet
+
+safety: train
+	$(BIN)/python -m pytest -q -m slow
+
+test: lint validate check-resources unit nlu-eval e2e safety
+	@echo "All checks passed."
+
+safety-report: train
+	$(BIN)/python -m bot.quality.safety_report
+
+bench: setup
+	$(BIN)/python -m benchmarks.safety_net_latency
+
+clean:
+	rm -rf results .pytest_cache

@@ -1,0 +1,1 @@
+"""Custom actions for Nurture (run by the rasa_sdk action server)."""

@@ -1,0 +1,101 @@
+"""Crisis escalation: emergency and crisis contacts for the parent's region, at once.
+
+Rules send every crisis_* turn here first, whatever else is going on (an open form is closed).
+Messages are deterministic: one variation each, no randomness in a crisis.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.channel import channel_of
+from actions.directory import emergency_number, resources, user_region
+from bot.resources.formatting import format_contact_line
+from bot.resources.model import Resource
+from bot.resources.ranking import crisis_contacts
+
+logger = logging.getLogger(__name__)
+
+# Most time-critical first; each crisis opens with its own single-variation message.
+OPENINGS = {
+    "crisis_medical_emergency": "utter_crisis_medical_emergency",
+    "crisis_harm_baby": "utter_crisis_harm_baby",
+    "crisis_self_harm": "utter_crisis_self_harm",
+    "crisis_abuse": "utter_crisis_abuse",
+}
+CRISIS_INTENTS = tuple(OPENINGS)
+
+
+def detected_crises(tracker: Tracker) -> list[str]:
+    """The crisis types in the latest message, most time-critical first."""
+    message = tracker.latest_message or {}
+    found = [(message.get("intent") or {}).get("name")]
+    found += list((message.get("safety_net") or {}).get("intents") or [])
+    return [name for name in CRISIS_INTENTS if name in found]
+
+
+def contact_lines(crises: list[str], region: str, channel: str) -> str:
+    """One message listing the region's emergency number, then lines for each crisis type."""
+    picked: list[Resource] = []
+    for crisis in crises:
+        for resource in crisis_contacts(resources(), crisis, region):
+            if resource.id not in {r.id for r in picked}:
+                picked.append(resource)
+    picked.sort(key=lambda r: not r.is_emergency)
+    return "\n".join(format_contact_line(resource, channel) for resource in picked)
+
+
+class ActionEscalateCrisis(Action):
+    """Answers a crisis disclosure with the right first step and the contacts to use now."""
+
+    def name(self) -> str:
+        return "action_escalate_crisis"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        crises = detected_crises(tracker) or ["crisis_self_harm"]
+        region = user_region(tracker.get_slot("region"))
+        number = emergency_number(region)
+        lead = crises[0]
+        dispatcher.utter_message(response=OPENINGS[lead], emergency_number=number)
+        dispatcher.utter_message(text=contact_lines(crises, region, channel_of(tracker)))
+        if "crisis_abuse" in crises and region.startswith("uk-"):
+            dispatcher.utter_message(response="utter_crisis_abuse_silent_call")
+        logger.info("Crisis escalated: type=%s region=%s", ",".join(crises), region)
+        # Any open form is closed: the parent should not be asked a form question next.
+        return [
+            SlotSet("crisis_type", lead),
+            SlotSet("crisis_escalated", True),
+            ActiveLoop(None),
+            SlotSet("requested_slot", None),
+        ]
+
+
+class ActionShowUrgentHelp(Action):
+    """'urgent help' at any time: the emergency number and a 24/7 line, no questions asked."""
+
+    def name(self) -> str:
+        return "action_show_urgent_help"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        region = user_region(tracker.get_slot("region"))
+        crises = [tracker.get_slot("crisis_type") or "crisis_self_harm"]
+        if crises[0] != "crisis_self_harm":
+            crises.append("crisis_self_harm")
+        dispatcher.utter_message(
+            response="utter_urgent_help", emergency_number=emergency_number(region)
+        )
+        dispatcher.utter_message(text=contact_lines(crises, region, channel_of(tracker)))
+        if (tracker.latest_message.get("intent") or {}).get("name") == "deny":
+            dispatcher.utter_message(
+                response="utter_please_call_now", emergency_number=emergency_number(region)
+            )
+        return []

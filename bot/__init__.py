@@ -1,0 +1,1 @@
+"""Nurture: supportive infant mental health signposting for parents."""

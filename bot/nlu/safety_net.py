@@ -1,0 +1,211 @@
+"""Deterministic crisis safety net: the NLU layer that must fire even when the classifier is wrong.
+
+Runs after the intent classifier (and the fallback classifier). When a staff-reviewed crisis
+pattern matches, the predicted intent is replaced by the crisis intent with confidence 1.0
+and the rule ids are recorded under ``safety_net`` in the parse data, so ``/model/parse``,
+every channel and the stored conversation all show why.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlu.crisis_patterns import (
+    CRISIS_INTENTS,
+    PATTERNS_PATH,
+    CompiledPatterns,
+    load_patterns,
+    normalise_text,
+)
+from bot.nlu.typo_keys import TypoKeys
+from bot.spacy_pipeline import build_pipeline
+
+logger = logging.getLogger(__name__)
+
+SAFETY_KEY = "safety_net"
+FALLBACK_INTENT = "nlu_fallback"
+LOSS_INTENT = "concern_baby_loss"
+# When several crisis types are disclosed at once, the most time-critical leads the reply.
+PRIORITY = {name: rank for rank, name in enumerate(CRISIS_INTENTS)}
+# When no crisis pattern fired, these explain away a classifier crisis guess: a figure of
+# speech, a general information question, or something already over ("she's fine now").
+VETO_KINDS = {"figures_of_speech", "information_questions", "resolved"}
+# Exceptions of these kinds describe the whole message, not the words that matched.
+CONTEXT_KINDS = {"loss_context", "past_context", "intrusive_context"}
+# The net reads at most this much of a message; longer input is cut, never skipped.
+MAX_CHARS = 20_000
+
+
+@dataclass
+class Detection:
+    """What the patterns found in one message."""
+
+    intents: list[str] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+    suppressed: list[str] = field(default_factory=list)
+    exceptions: set[str] = field(default_factory=set)
+    exception_kinds: set[str] = field(default_factory=set)
+
+    @property
+    def intent(self) -> str | None:
+        return min(self.intents, key=PRIORITY.__getitem__) if self.intents else None
+
+
+class CrisisDetector:
+    """Pattern matching without Rasa, so tests and benchmarks can use it directly."""
+
+    def __init__(self, patterns_path: Path = PATTERNS_PATH) -> None:
+        self.nlp = build_pipeline()
+        self.patterns: CompiledPatterns = load_patterns(self.nlp, patterns_path)
+        self.typo_keys = TypoKeys(self.patterns.vocabulary())
+
+    def detect(self, text: str) -> Detection:
+        doc = self.typo_keys(
+            self.nlp(normalise_text(text[:MAX_CHARS], self.patterns.replacements))
+        )
+        strings = self.nlp.vocab.strings
+        found = Detection()
+        spans: list[tuple[str, int, int]] = []
+        for match_id, start, end in self.patterns.exception_matcher(doc):
+            ex_id = strings[match_id]
+            found.exceptions.add(ex_id)
+            found.exception_kinds.add(self.patterns.exception_kinds[ex_id])
+            spans.append((ex_id, start, end))
+        for match_id, start, end in self.patterns.rule_matcher(doc):
+            rule = self.patterns.rules[strings[match_id]]
+            if self._suppressed(rule.unless, spans, start, end):
+                found.suppressed.append(rule.id)
+                continue
+            if rule.id not in found.rules:
+                found.rules.append(rule.id)
+            if rule.intent not in found.intents:
+                found.intents.append(rule.intent)
+        return found
+
+    def _suppressed(
+        self,
+        unless: tuple[str | tuple[str, ...], ...],
+        spans: list[tuple[str, int, int]],
+        start: int,
+        end: int,
+    ) -> bool:
+        """Figures of speech and negations must overlap the match; context may be anywhere.
+
+        A group of exception ids suppresses only when every one of them is in the message.
+        """
+        present = {ex_id for ex_id, _, _ in spans}
+        for item in unless:
+            if isinstance(item, tuple):
+                if all(ex_id in present for ex_id in item):
+                    return True
+                continue
+            for ex_id, ex_start, ex_end in spans:
+                if ex_id != item:
+                    continue
+                if self.patterns.exception_kinds[ex_id] in CONTEXT_KINDS:
+                    return True
+                if ex_start < end and start < ex_end:
+                    return True
+        return False
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
+)
+class CrisisSafetyNet(GraphComponent):
+    """Overrides the classifier with a crisis intent whenever a crisis pattern matches."""
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {
+            # None: the pattern file shipped beside this module.
+            "patterns_path": None,
+            # A classifier crisis guess is dropped only when no crisis pattern fired and a
+            # reviewed exception explains it: a figure of speech ("this teething is killing
+            # me"), a general information question, or something already over.
+            "veto_figures_of_speech": True,
+        }
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        path = Path(config["patterns_path"]) if config.get("patterns_path") else PATTERNS_PATH
+        self.detector = CrisisDetector(path)
+        self.veto_figures = bool(config.get("veto_figures_of_speech", True))
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> CrisisSafetyNet:
+        return cls(config)
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            self._apply(message)
+        return messages
+
+    def _apply(self, message: Message) -> None:
+        text = message.get(TEXT) or ""
+        if text.startswith("/"):
+            return  # a button payload names its intent already
+        found = self.detector.detect(text)
+        ranking: list[dict[str, Any]] = list(message.get(INTENT_RANKING_KEY) or [])
+        predicted = (message.get(INTENT) or {}).get("name")
+        record: dict[str, Any] = {
+            "fired": False,
+            "rules": found.rules,
+            # DIET's own best guess, before the fallback classifier or this net changed it
+            "classifier_intent": ranking[0]["name"] if ranking else predicted,
+        }
+        if found.intent:
+            self._set_intent(message, ranking, found.intent, 1.0)
+            record.update(fired=True, intent=found.intent, intents=found.intents)
+        elif predicted == FALLBACK_INTENT and ranking and ranking[0]["name"] in CRISIS_INTENTS:
+            # Unsure, but the classifier's best guess is a crisis: err towards safety.
+            top = ranking[0]
+            self._set_intent(message, ranking, top["name"], top["confidence"])
+            record.update(restored_from_fallback=top["name"])
+        elif predicted == "crisis_harm_baby" and "loss_context" in found.exception_kinds:
+            # A bereaved parent must never get the harm-to-baby script.
+            self._set_intent(message, ranking, LOSS_INTENT, 1.0)
+            record.update(reclassified="loss_context")
+        elif predicted in CRISIS_INTENTS and self.veto_figures and self._explained(found):
+            alternative = next((r for r in ranking if r["name"] not in CRISIS_INTENTS), None)
+            if alternative:
+                self._set_intent(message, ranking, alternative["name"], alternative["confidence"])
+                record.update(vetoed=predicted)
+        message.set(SAFETY_KEY, record, add_to_output=True)
+        if record["fired"]:
+            logger.info("Safety net fired: rules=%s", ",".join(found.rules))
+
+    @staticmethod
+    def _explained(found: Detection) -> bool:
+        """A reviewed reason why a classifier crisis guess (with no pattern) is not a crisis."""
+        if found.exception_kinds & VETO_KINDS:
+            return True
+        return {"past_time", "neg_safe_now"} <= found.exceptions
+
+    @staticmethod
+    def _set_intent(
+        message: Message, ranking: list[dict[str, Any]], name: str, confidence: float
+    ) -> None:
+        entry = {"name": name, "confidence": confidence}
+        rest = [r for r in ranking if r.get("name") != name]
+        message.set(INTENT, entry, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [entry, *rest], add_to_output=True)

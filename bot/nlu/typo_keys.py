@@ -1,0 +1,72 @@
+"""Maps each token to the word the crisis patterns know it by, tolerating typos.
+
+Fuzzy matching every token (spaCy's FUZZY) turns real words into crisis words ("mother" ->
+"smother", "treated" -> "threat"). Here only rare or unknown words (by spaCy's English word
+frequencies) may be read as a pattern word one typo away (two from 8 letters), so "suicidle"
+and "breething" are caught while common words keep their meaning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.lookups import load_lookups
+from spacy.matcher.levenshtein import levenshtein
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
+
+# Words at least this frequent (log probability) are taken as meant.
+COMMON_LOG_PROB = -13.0
+MIN_TYPO_LENGTH = 4
+CACHE_LIMIT = 50_000
+
+def _common_words() -> frozenset[int]:
+    """Hashes of frequent English words (spaCy's lookup tables are keyed by string hash)."""
+    table = load_lookups("en", ["lexeme_prob"]).get_table("lexeme_prob")
+    return frozenset(key for key, prob in table.items() if prob >= COMMON_LOG_PROB)
+
+
+class TypoKeys:
+    """Sets each token's NORM to its lemma, or to the pattern word a typo stands for."""
+
+    def __init__(self, vocabulary: Iterable[str]) -> None:
+        self.vocabulary = frozenset(vocabulary)
+        self.common = _common_words()
+        # Typos rarely change the first letter: index candidates by it and by length.
+        self._index: dict[tuple[str, int], list[str]] = {}
+        for word in self.vocabulary:
+            self._index.setdefault((word[:1], len(word)), []).append(word)
+        self._cache: dict[str, str] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            token.norm_ = self.key(token.lower_, token.lemma_.lower())
+        return doc
+
+    def key(self, lower: str, lemma: str) -> str:
+        if lemma in self.vocabulary or lower in self.vocabulary:
+            return lemma if lemma in self.vocabulary else lower
+        if len(lower) < MIN_TYPO_LENGTH or not lower.isalpha():
+            return lemma
+        if get_string_id(lower) in self.common:
+            return lemma
+        if lower not in self._cache:
+            if len(self._cache) > CACHE_LIMIT:
+                self._cache.clear()
+            self._cache[lower] = self._nearest(lower) or lemma
+        return self._cache[lower]
+
+    def _nearest(self, word: str) -> str | None:
+        allowed = 2 if len(word) >= 8 else 1
+        best: list[tuple[int, str]] = []
+        for length in range(len(word) - allowed, len(word) + allowed + 1):
+            for candidate in self._index.get((word[:1], length), ()):
+                distance = levenshtein(word, candidate, allowed)
+                if distance <= allowed:
+                    best.append((distance, candidate))
+        if not best:
+            return None
+        best.sort()
+        if len(best) > 1 and best[0][0] == best[1][0]:
+            return None  # ambiguous typo: do not guess
+        return best[0][1]

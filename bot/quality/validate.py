@@ -1,0 +1,54 @@
+"""`rasa data validate`, failing on every warning but one that Rasa raises wrongly.
+
+Rasa warns that a response "is not used in any story or rule" when only a custom action
+sends it (crisis openings, ideas) or a form asks with it (``utter_ask_<slot>``). Those
+warnings are allowed only when that use is real: the name appears in actions/ or is the
+question of a form slot. Every other warning fails the check, like ``--fail-on-warnings``.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import warnings
+from pathlib import Path
+
+from rasa.cli.utils import validate_files
+from rasa.shared.importers.importer import TrainingDataImporter
+
+UNUSED = re.compile(r"The utterance '(utter_\w+)' is not used in any story or rule\.")
+
+
+def used_outside_stories(name: str, actions_source: str, form_slots: set[str]) -> bool:
+    return f'"{name}"' in actions_source or name.removeprefix("utter_ask_") in form_slots
+
+
+def main() -> int:
+    importer = TrainingDataImporter.load_from_config("config.yml", "domain.yml", ["data"])
+    domain = importer.get_domain()
+    form_slots = {slot for form in domain.forms.values() for slot in form["required_slots"]}
+    source = "\n".join(p.read_text(encoding="utf-8") for p in Path("actions").glob("*.py"))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            validate_files(fail_on_warnings=False, max_history=None, importer=importer)
+        except SystemExit as exit_:
+            if exit_.code:
+                return int(exit_.code)
+    problems = []
+    for warning in caught:
+        if not issubclass(warning.category, UserWarning):
+            continue  # library deprecation notices are not about our data
+        message = str(warning.message)
+        match = UNUSED.search(message)
+        if match and used_outside_stories(match.group(1), source, form_slots):
+            continue
+        problems.append(message)
+    for problem in problems:
+        print(f"WARNING: {problem}", file=sys.stderr)
+    print(f"Data validation: {len(problems)} warning(s).")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

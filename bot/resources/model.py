@@ -1,0 +1,126 @@
+"""Typed, immutable records for the signposting directory.
+
+Frozen dataclasses so a cached directory can be shared between requests
+without anyone mutating it by accident.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+# Regions a directory entry may list. "uk" covers all four UK nations and
+# "any" covers every region, so one entry can serve many deployments.
+REGIONS: tuple[str, ...] = ("uk", "uk-eng", "uk-sct", "uk-wls", "uk-nir", "us", "ie", "any")
+
+# Regions a user or deployment (BOT_REGION) can actually be in.
+USER_REGIONS: tuple[str, ...] = ("uk-eng", "uk-sct", "uk-wls", "uk-nir", "us", "ie")
+
+CRISIS_CONCERNS: tuple[str, ...] = (
+    "crisis_self_harm",
+    "crisis_harm_baby",
+    "crisis_abuse",
+    "crisis_medical_emergency",
+)
+
+# Intent names from the contract, plus "info" for infant mental health information.
+CONCERNS: tuple[str, ...] = (
+    "concern_bonding",
+    "concern_overwhelm",
+    "concern_relationship",
+    "concern_low_mood",
+    "concern_baby_loss",
+    *CRISIS_CONCERNS,
+    "info",
+)
+
+AUDIENCES: tuple[str, ...] = ("mums", "dads_partners", "any_parent", "professionals")
+STAGES: tuple[str, ...] = ("pregnancy", "0-12m", "1-3y")
+
+# emergency: the emergency services (999/112/911) only.
+# same_day: a person can be reached today (helplines, text lines, 111).
+# routine: ongoing support, information and services to contact in time.
+URGENCIES: tuple[str, ...] = ("emergency", "same_day", "routine")
+
+# Country used to validate and dial phone numbers for each region.
+REGION_COUNTRY: dict[str, str] = {
+    "uk": "GB",
+    "uk-eng": "GB",
+    "uk-sct": "GB",
+    "uk-wls": "GB",
+    "uk-nir": "GB",
+    "ie": "IE",
+    "us": "US",
+}
+
+# Plain-English place names used when explaining a recommendation.
+REGION_PLACES: dict[str, str] = {
+    "uk": "across the UK",
+    "uk-eng": "in England",
+    "uk-sct": "in Scotland",
+    "uk-wls": "in Wales",
+    "uk-nir": "in Northern Ireland",
+    "ie": "in Ireland",
+    "us": "in the US",
+    "any": "",
+}
+
+ALWAYS_OPEN = "24/7"
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Ways to reach a service; every field is optional."""
+
+    phones: tuple[str, ...] = ()
+    text: str | None = None
+    webchat: str | None = None
+    url: str | None = None
+    hours: str | None = None
+    cost: str | None = None
+
+    @property
+    def is_24_7(self) -> bool:
+        return self.hours == ALWAYS_OPEN
+
+    @property
+    def is_free(self) -> bool:
+        return bool(self.cost) and self.cost.lower().startswith("free")
+
+    @property
+    def can_talk_now(self) -> bool:
+        """True when a person can be reached by phone, text or chat."""
+        return bool(self.phones or self.text or self.webchat)
+
+
+@dataclass(frozen=True)
+class Resource:
+    """One service in the directory, as staff wrote it in the YAML."""
+
+    id: str
+    name: str
+    offers: str
+    contact: Contact
+    regions: tuple[str, ...]
+    concerns: tuple[str, ...]
+    audience: tuple[str, ...]
+    stages: tuple[str, ...]
+    urgency: str
+    languages: tuple[str, ...]
+    source_url: str
+    last_verified: date
+
+    @property
+    def is_emergency(self) -> bool:
+        """The region's emergency-services entry (999/112/911)."""
+        return self.urgency == "emergency"
+
+    @property
+    def is_24_7_crisis_line(self) -> bool:
+        """A line anyone can reach at any hour when thinking of suicide."""
+        return (
+            self.urgency == "same_day"
+            and self.contact.is_24_7
+            and self.contact.can_talk_now
+            and "crisis_self_harm" in self.concerns
+        )

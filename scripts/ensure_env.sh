@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Creates .env once with generated secrets; existing values are never overwritten.
+set -eu
+touch .env && chmod 600 .env
+add() { grep -q "^$1=" .env || echo "$1=$2" >> .env; }
+add BOT_API_TOKEN "$(python3 -c 'import secrets; print(secrets.token_urlsafe(32))')"
+add BOT_PSEUDONYM_KEY "$(python3 -c 'import secrets; print(secrets.token_urlsafe(32))')"
+add BOT_REGION uk-eng

@@ -1,0 +1,8 @@
+# Sourced: exports .env values that the environment does not already set (the environment wins).
+if [[ -f .env ]]; then
+  while IFS='=' read -r key value; do
+    [[ -z "$key" || "$key" == \#* ]] && continue
+    [[ -z "${!key+x}" ]] && export "$key=$value"
+  done < .env
+fi
+export BOT_REGION="${BOT_REGION:-uk-eng}"

@@ -1,0 +1,124 @@
+"""The deterministic crisis net on its own: fires when it must, stays quiet on figures of speech.
+
+These sentences are illustrations of each mechanism; the broad measurement is the safety suite.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.crisis_patterns import PatternError, expand_groups
+from bot.nlu.safety_net import CrisisDetector, CrisisSafetyNet
+
+
+@pytest.fixture(scope="module")
+def detector() -> CrisisDetector:
+    return CrisisDetector()
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("I want to kill myself", "crisis_self_harm"),
+        ("honestly everyone would be better off without me", "crisis_self_harm"),
+        ("feeling really suicidle tonight", "crisis_self_harm"),  # typo
+        ("i dont want to be here anymore", "crisis_self_harm"),  # no apostrophe
+        ("i'm scared of what i might do to her", "crisis_harm_baby"),
+        ("my boyfriend shook the baby", "crisis_harm_baby"),
+        ("he grabbed me by the throat", "crisis_abuse"),
+        ("he says he'll kill me if i leave", "crisis_abuse"),
+        ("she's gone floppy and won't wake up", "crisis_medical_emergency"),
+        ("baby's lips are turning blue", "crisis_medical_emergency"),
+    ],
+)
+def test_crisis_wording_is_caught(detector: CrisisDetector, text: str, intent: str) -> None:
+    assert detector.detect(text).intent == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this teething is killing me lol",
+        "I could murder a coffee",
+        "I'd die for a lie-in",
+        "i'm drowning in washing",
+        "we absolutely killed it at the baby group",
+        "I'm not suicidal, just so tired",
+        "I would never hurt my baby",
+        "shake the baby's bottle before feeding?",
+    ],
+)
+def test_figures_of_speech_and_negations_do_not_fire(detector: CrisisDetector, text: str) -> None:
+    assert detector.detect(text).intent is None
+
+
+def test_unwanted_intrusive_thoughts_are_not_treated_as_intent(detector: CrisisDetector) -> None:
+    text = "i keep getting horrible intrusive thoughts about hurting my baby, they terrify me"
+    assert detector.detect(text).intent is None
+
+
+def test_typo_tolerance_leaves_common_words_alone(detector: CrisisDetector) -> None:
+    # "mother" is one letter from "smother", but it is a common word meant as itself.
+    assert detector.detect("my mother and baby came round").intent is None
+
+
+def test_several_crises_in_one_message_are_all_reported(detector: CrisisDetector) -> None:
+    found = detector.detect("he hit me again and honestly i want to die")
+    assert set(found.intents) == {"crisis_abuse", "crisis_self_harm"}
+    assert found.intent == "crisis_self_harm"  # the more time-critical leads
+
+
+def test_net_overrides_the_classifier_and_records_why() -> None:
+    net = CrisisSafetyNet(CrisisSafetyNet.get_default_config())
+    message = Message.build(text="i can't see a way out of this")
+    message.set("intent", {"name": "concern_low_mood", "confidence": 0.91})
+    message.set("intent_ranking", [{"name": "concern_low_mood", "confidence": 0.91}])
+    net.process([message])
+    assert message.get("intent") == {"name": "crisis_self_harm", "confidence": 1.0}
+    assert message.get("intent_ranking")[0]["name"] == "crisis_self_harm"
+    record = message.get("safety_net")
+    assert record["fired"] and record["rules"] and record["classifier_intent"] == "concern_low_mood"
+
+
+def test_unsure_classifier_crisis_guess_is_kept_over_the_fallback() -> None:
+    net = CrisisSafetyNet(CrisisSafetyNet.get_default_config())
+    message = Message.build(text="i'm not ok at all")
+    message.set("intent", {"name": "nlu_fallback", "confidence": 0.4})
+    message.set("intent_ranking", [{"name": "crisis_self_harm", "confidence": 0.38}])
+    net.process([message])
+    assert message.get("intent")["name"] == "crisis_self_harm"
+
+
+def test_bereaved_parent_is_never_sent_the_harm_to_baby_script() -> None:
+    net = CrisisSafetyNet(CrisisSafetyNet.get_default_config())
+    message = Message.build(text="my baby died and i feel like i killed him")
+    ranking = [
+        {"name": "crisis_harm_baby", "confidence": 0.6},
+        {"name": "concern_baby_loss", "confidence": 0.3},
+    ]
+    message.set("intent", ranking[0])
+    message.set("intent_ranking", ranking)
+    net.process([message])
+    assert message.get("intent")["name"] == "concern_baby_loss"
+
+
+def test_button_payloads_are_left_alone() -> None:
+    net = CrisisSafetyNet(CrisisSafetyNet.get_default_config())
+    message = Message.build(text="/deny")
+    message.set("intent", {"name": "deny", "confidence": 1.0})
+    net.process([message])
+    assert message.get("intent")["name"] == "deny"
+
+
+def test_a_broken_pattern_file_fails_loudly(tmp_path: Path) -> None:
+    bad = tmp_path / "patterns.yml"
+    bad.write_text("rules:\n  - id: x\n    intent: crisis_unknown\n    patterns: ['a b']\n")
+    with pytest.raises(PatternError):
+        CrisisDetector(bad)
+
+
+def test_phrase_groups_expand_to_every_choice() -> None:
+    assert expand_groups("a|{b c}|d e") == ["a|d e", "b c e"]
