@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+from actions.profile import default_region, valid_region
 from bot.resources.directory import load_directory
 from bot.resources.model import Resource
 from bot.resources.ranking import crisis_contacts
-
-from actions.profile import default_region, valid_region
 
 FALLBACK_EMERGENCY = {"us": "911", "ie": "112 or 999"}
 

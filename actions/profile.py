@@ -22,8 +22,18 @@ _AGE = re.compile(
     r"\s*(?:-|\s)?\s*(day|week|wk|month|mth|mo|year|yr)s?\b"
 )
 _NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
 }
 
 
@@ -75,8 +85,13 @@ def parse_stage(text: str) -> str | None:
         pregnant = "pregnan" in text.lower()
         if pregnant and unit in ("week", "wk"):
             return "pregnancy"
-        months = {"day": value / 30, "week": value / 4.3, "wk": value / 4.3, "year": value * 12,
-                  "yr": value * 12}.get(unit, value)
+        months = {
+            "day": value / 30,
+            "week": value / 4.3,
+            "wk": value / 4.3,
+            "year": value * 12,
+            "yr": value * 12,
+        }.get(unit, value)
         return "0-12m" if months < 12 else "1-3y"
     return _find(text, _terms()["stages"])
 

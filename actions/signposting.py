@@ -31,7 +31,11 @@ DEFAULT_CONCERN = "concern_low_mood"
 # Stage and audience change which services fit these concerns; for the others they do not.
 STAGE_MATTERS = {"concern_bonding", "concern_overwhelm", "concern_low_mood", None}
 AUDIENCE_MATTERS = {
-    "concern_bonding", "concern_overwhelm", "concern_low_mood", "concern_relationship", None
+    "concern_bonding",
+    "concern_overwhelm",
+    "concern_low_mood",
+    "concern_relationship",
+    None,
 }
 PARSERS = {"region": parse_region, "stage": parse_stage, "audience": parse_audience}
 KNOWN_VALUES = {"region": set(USER_REGIONS), "stage": set(STAGES), "audience": set(AUDIENCES)}
@@ -139,7 +143,9 @@ class ActionRecordFeedback(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         helpful = (tracker.latest_message.get("intent") or {}).get("name") == "affirm"
-        dispatcher.utter_message(response="utter_feedback_thanks" if helpful else "utter_feedback_sorry")
+        dispatcher.utter_message(
+            response="utter_feedback_thanks" if helpful else "utter_feedback_sorry"
+        )
         return [SlotSet("signpost_helpful", "yes" if helpful else "no")]
 
 

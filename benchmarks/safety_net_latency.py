@@ -43,8 +43,10 @@ def main() -> None:
     p95 = timings[int(0.95 * len(timings)) - 1]
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"safety net: {len(texts)} messages x {ROUNDS}; load {load_s:.2f} s")
-    print(f"safety_net_p50_ms={p50:.2f} safety_net_p95_ms={p95:.2f} "
-          f"throughput_per_s={1000 / statistics.mean(timings):.0f} peak_rss_mb={rss_mb:.0f}")
+    print(
+        f"safety_net_p50_ms={p50:.2f} safety_net_p95_ms={p95:.2f} "
+        f"throughput_per_s={1000 / statistics.mean(timings):.0f} peak_rss_mb={rss_mb:.0f}"
+    )
 
 
 if __name__ == "__main__":

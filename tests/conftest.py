@@ -66,7 +66,9 @@ class Assistant:
     def new_sender(self) -> str:
         return f"test-{uuid.uuid4().hex}"
 
-    def send(self, text: str, sender: str | None = None, metadata: dict | None = None) -> list[dict]:
+    def send(
+        self, text: str, sender: str | None = None, metadata: dict | None = None
+    ) -> list[dict]:
         from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
         output = CollectingOutputChannel()

@@ -141,8 +141,12 @@ def test_two_crises_in_one_message_get_both_sets_of_contacts() -> None:
     messages, events = run(ActionEscalateCrisis(), tracker)
     text = all_text(messages)
     assert "116 123" in text and "0808 2000 247" in text
-    assert {"event": "slot", "name": "crisis_type", "value": "crisis_self_harm",
-            "timestamp": None} in events
+    assert {
+        "event": "slot",
+        "name": "crisis_type",
+        "value": "crisis_self_harm",
+        "timestamp": None,
+    } in events
 
 
 def test_sms_gets_plain_numbers_without_markdown() -> None:
@@ -159,9 +163,14 @@ def test_web_gets_tappable_phone_links() -> None:
 
 def test_signposting_offers_two_or_three_services_for_the_region_with_reasons() -> None:
     tracker = make_tracker(
-        "", "find_help",
-        slots={"concern": "concern_low_mood", "region": "uk-sct", "stage": "0-12m",
-               "audience": "dads_partners"},
+        "",
+        "find_help",
+        slots={
+            "concern": "concern_low_mood",
+            "region": "uk-sct",
+            "stage": "0-12m",
+            "audience": "dads_partners",
+        },
     )
     messages, events = run(ActionSignpost(), tracker)
     offered = events[0]["value"]
@@ -181,9 +190,12 @@ def test_form_asks_only_what_matters_for_the_concern() -> None:
     dispatcher = CollectingDispatcher()
     loss = make_tracker(slots={"concern": "concern_baby_loss"})
     mood = make_tracker(slots={"concern": "concern_low_mood"})
-    assert asyncio.run(form.required_slots(["region", "stage", "audience"], dispatcher, loss, {})) == ["region"]
-    assert asyncio.run(form.required_slots(["region", "stage", "audience"], dispatcher, mood, {})) == [
-        "region", "stage", "audience"]
+    assert asyncio.run(
+        form.required_slots(["region", "stage", "audience"], dispatcher, loss, {})
+    ) == ["region"]
+    assert asyncio.run(
+        form.required_slots(["region", "stage", "audience"], dispatcher, mood, {})
+    ) == ["region", "stage", "audience"]
 
 
 def test_form_reads_free_text_and_never_takes_a_crisis_as_an_answer() -> None:
@@ -194,31 +206,40 @@ def test_form_reads_free_text_and_never_takes_a_crisis_as_an_answer() -> None:
     assert asyncio.run(form.extract_region(None, crisis, {})) == {}
     dispatcher = CollectingDispatcher()
     assert asyncio.run(form.validate_region("we're in Cardiff", dispatcher, answer, {})) == {
-        "region": "uk-wls"}
+        "region": "uk-wls"
+    }
     assert asyncio.run(form.validate_region("rather not say", dispatcher, answer, {})) == {
-        "region": "unknown"}
+        "region": "unknown"
+    }
 
 
 def test_unrecognised_place_is_asked_again_kindly() -> None:
     dispatcher = CollectingDispatcher()
-    result = asyncio.run(ValidateSignpostingForm().validate_region("asdfgh", dispatcher, make_tracker(), {}))
+    result = asyncio.run(
+        ValidateSignpostingForm().validate_region("asdfgh", dispatcher, make_tracker(), {})
+    )
     assert result == {"region": None}
     assert dispatcher.messages[0]["response"] == "utter_ask_region_again"
 
 
 def test_changing_region_mid_conversation_offers_the_new_regions_services() -> None:
     tracker = make_tracker(
-        "actually we've moved to scotland", "inform",
+        "actually we've moved to scotland",
+        "inform",
         slots={"region": "uk-eng", "resources_offered": ["samaritans"]},
     )
     messages, events = run(ActionUpdateProfile(), tracker)
     assert {"event": "slot", "name": "region", "value": "uk-sct", "timestamp": None} in events
-    assert "Scotland" in messages[0]["text"] and messages[0]["buttons"][0]["payload"] == "/find_help"
+    assert (
+        "Scotland" in messages[0]["text"] and messages[0]["buttons"][0]["payload"] == "/find_help"
+    )
 
 
 def test_helpfulness_answer_is_stored_for_staff_review() -> None:
     _, events = run(ActionRecordFeedback(), make_tracker("/deny", "deny"))
-    assert events == [{"event": "slot", "name": "signpost_helpful", "value": "no", "timestamp": None}]
+    assert events == [
+        {"event": "slot", "name": "signpost_helpful", "value": "no", "timestamp": None}
+    ]
 
 
 def test_ideas_follow_the_concern_and_loss_never_gets_development_ideas() -> None:

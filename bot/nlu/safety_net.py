@@ -71,9 +71,7 @@ class CrisisDetector:
         self.typo_keys = TypoKeys(self.patterns.vocabulary())
 
     def detect(self, text: str) -> Detection:
-        doc = self.typo_keys(
-            self.nlp(normalise_text(text[:MAX_CHARS], self.patterns.replacements))
-        )
+        doc = self.typo_keys(self.nlp(normalise_text(text[:MAX_CHARS], self.patterns.replacements)))
         strings = self.nlp.vocab.strings
         found = Detection()
         spans: list[tuple[str, int, int]] = []
@@ -120,9 +118,7 @@ class CrisisDetector:
         return False
 
 
-@DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
-)
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class CrisisSafetyNet(GraphComponent):
     """Overrides the classifier with a crisis intent whenever a crisis pattern matches."""
 

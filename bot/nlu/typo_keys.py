@@ -20,6 +20,7 @@ COMMON_LOG_PROB = -13.0
 MIN_TYPO_LENGTH = 4
 CACHE_LIMIT = 50_000
 
+
 def _common_words() -> frozenset[int]:
     """Hashes of frequent English words (spaCy's lookup tables are keyed by string hash)."""
     table = load_lookups("en", ["lexeme_prob"]).get_table("lexeme_prob")

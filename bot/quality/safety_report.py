@@ -51,8 +51,10 @@ async def _report(model: Path, sets: list[Path]) -> None:
                 f"caught only by the safety net {net_only}"
             )
         if negatives:
-            print(f"false positives {len(flagged)}/{len(negatives)} = "
-                  f"{len(flagged) / len(negatives):.3f}")
+            print(
+                f"false positives {len(flagged)}/{len(negatives)} = "
+                f"{len(flagged) / len(negatives):.3f}"
+            )
         for text in missed:
             print(f"  MISSED: {text}")
         for text in flagged:
@@ -63,8 +65,9 @@ async def _report(model: Path, sets: list[Path]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--model", type=Path, default=Path("models/nurture.tar.gz"))
-    parser.add_argument("sets", type=Path, nargs="*",
-                        default=[Path("tests/safety/holdout_messages.yml")])
+    parser.add_argument(
+        "sets", type=Path, nargs="*", default=[Path("tests/safety/holdout_messages.yml")]
+    )
     args = parser.parse_args()
     asyncio.run(_report(args.model, args.sets))
 

@@ -97,7 +97,9 @@ def test_contacts_follow_the_region_set_by_the_website(assistant, region, number
     metadata = {"customData": {"region": region}}
     replies = texts(assistant.send("hello", sender, metadata=metadata))
     assert number in replies[0]
-    replies = texts(assistant.send("i keep thinking everyone would be better off without me", sender))
+    replies = texts(
+        assistant.send("i keep thinking everyone would be better off without me", sender)
+    )
     assert number in replies[0] and line in " ".join(replies)
 
 
