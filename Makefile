@@ -12,6 +12,8 @@ TRAINING_INPUTS := config.yml domain.yml $(shell find data -type f -name '*.yml'
 
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONHASHSEED := 0
+# Rasa would otherwise try to send usage telemetry to a third party.
+export RASA_TELEMETRY_ENABLED := false
 
 .PHONY: help setup train run test lint validate check-resources unit safety safety-report nlu-eval e2e bench clean
 
@@ -64,7 +66,11 @@ e2e: train
 safety: train
 	$(BIN)/python -m pytest -q -m slow
 
-test: lint validate check-resources unit nlu-eval e2e safety
+# Each feature area adds its own targets and test steps in mk/*.mk (EXTRA_TESTS += ...).
+EXTRA_TESTS :=
+-include $(sort $(wildcard mk/*.mk))
+
+test: lint validate check-resources unit nlu-eval e2e safety $(EXTRA_TESTS)
 	@echo "All checks passed."
 
 safety-report: train

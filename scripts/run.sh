@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/load_env.sh
-export TF_CPP_MIN_LOG_LEVEL=2 SANIC_HOST=127.0.0.1
+export TF_CPP_MIN_LOG_LEVEL=2 SANIC_HOST=127.0.0.1 RASA_TELEMETRY_ENABLED=false
 mkdir -p var/log
 pids=()
 cleanup() {

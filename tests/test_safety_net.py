@@ -122,3 +122,17 @@ def test_a_broken_pattern_file_fails_loudly(tmp_path: Path) -> None:
 
 def test_phrase_groups_expand_to_every_choice() -> None:
     assert expand_groups("a|{b c}|d e") == ["a|d e", "b c e"]
+
+
+def test_crisis_at_the_end_of_a_very_long_message_is_still_caught() -> None:
+    from bot.nlu.input_guard import InputGuard
+
+    guard = InputGuard(InputGuard.get_default_config())
+    net = CrisisSafetyNet(CrisisSafetyNet.get_default_config())
+    text = "we have tried everything for sleep, " * 300 + "and i want to end my life"
+    message = Message.build(text=text)
+    guard.process([message])
+    assert len(message.get("text")) == 2000  # what the classifier sees
+    message.set("intent", {"name": "concern_overwhelm", "confidence": 0.9})
+    net.process([message])
+    assert message.get("intent")["name"] == "crisis_self_harm"

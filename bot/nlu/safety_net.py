@@ -28,6 +28,7 @@ from bot.nlu.crisis_patterns import (
     load_patterns,
     normalise_text,
 )
+from bot.nlu.input_guard import FULL_TEXT
 from bot.nlu.typo_keys import TypoKeys
 from bot.spacy_pipeline import build_pipeline
 
@@ -157,7 +158,7 @@ class CrisisSafetyNet(GraphComponent):
         return messages
 
     def _apply(self, message: Message) -> None:
-        text = message.get(TEXT) or ""
+        text = message.get(FULL_TEXT) or message.get(TEXT) or ""
         if text.startswith("/"):
             return  # a button payload names its intent already
         found = self.detector.detect(text)
