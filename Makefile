@@ -15,7 +15,7 @@ export PYTHONHASHSEED := 0
 # Rasa would otherwise try to send usage telemetry to a third party.
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: help setup train run test lint validate check-resources unit safety safety-report nlu-eval e2e bench clean
+.PHONY: env-file help setup train run test lint validate check-resources unit safety safety-report nlu-eval e2e bench clean
 
 help:
 	@echo "make run   - set up, train if needed, start the assistant (Ctrl-C stops it)"
@@ -30,10 +30,11 @@ $(STAMP): pyproject.toml requirements.lock scripts/find_python.sh
 $(SPACY)/meta.json: $(STAMP) bot/spacy_pipeline.py
 	$(BIN)/python -m bot.spacy_pipeline $(SPACY)
 
-.env:
+# Adds any missing generated secret to .env (existing values are kept).
+env-file:
 	@scripts/ensure_env.sh
 
-setup: $(STAMP) $(SPACY)/meta.json .env
+setup: $(STAMP) $(SPACY)/meta.json env-file
 
 $(MODEL): $(STAMP) $(TRAINING_INPUTS)
 	$(BIN)/rasa train --fixed-model-name nurture --out models --quiet

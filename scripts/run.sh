@@ -18,7 +18,10 @@ trap cleanup INT TERM EXIT
 pids+=($!)
 .venv/bin/rasa run --enable-api --auth-token "$BOT_API_TOKEN" -i 127.0.0.1 -p 5005 \
   --model models/nurture.tar.gz --endpoints endpoints.yml --credentials credentials.yml \
-  --cors "http://127.0.0.1:8080" > var/log/rasa.log 2>&1 &
+  --cors "http://127.0.0.1:8080" ${BOT_WIDGET_ORIGINS:-} > var/log/rasa.log 2>&1 &
+pids+=($!)
+# Chat page with the website widget (bot/web, docs/widget.md); BOT_WEB_* settings, port 8080.
+.venv/bin/python -m bot.web.server > var/log/web.log 2>&1 &
 pids+=($!)
 
 echo "Starting Nurture (logs in var/log/)..."
@@ -34,6 +37,7 @@ cat <<MSG
 Nurture is running:
   Chat (REST):   curl -s -X POST http://127.0.0.1:5005/webhooks/rest/webhook \\
                    -H 'Content-Type: application/json' -d '{"sender":"me","message":"hi"}'
+  Chat page:     http://127.0.0.1:8080/  (website widget; embed snippet in docs/widget.md)
   Socket.IO:     http://127.0.0.1:5005/socket.io (website widget channel)
   Parse API:     http://127.0.0.1:5005/model/parse?token=\$BOT_API_TOKEN  (token in .env)
   Actions:       http://127.0.0.1:5055/health

@@ -1,0 +1,54 @@
+"""Database details that keep deleted or stored data off disk: SQLite file mode and deletes.
+
+SQLite leaves deleted rows in free pages until VACUUM; `secure_delete` overwrites them with
+zeros at once, so an erased conversation cannot be read back from the file.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine, make_url
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite URL, or None for other databases and in-memory SQLite."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    if parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def prepare_sqlite_file(url: str) -> None:
+    """Creates the directory and an owner-only (0600) database file before SQLite does."""
+    path = sqlite_path(url)
+    if path is None:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+
+
+def _secure_delete(dbapi_connection: object, _record: object) -> None:
+    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+    cursor.execute("PRAGMA secure_delete=ON")
+    cursor.close()
+
+
+def harden(engine: Engine) -> None:
+    """Turns on SQLite secure_delete for every connection (existing ones are dropped)."""
+    if engine.dialect.name == "sqlite":
+        sa.event.listen(engine, "connect", _secure_delete)
+        engine.dispose()
+
+
+def create_engine(url: str) -> Engine:
+    """An engine for staff tools (purge) with the same protections as the store's."""
+    prepare_sqlite_file(url)
+    engine = sa.create_engine(url)
+    harden(engine)
+    return engine

@@ -1,0 +1,223 @@
+"""People's names, from context phrases ("my husband Tom", "call me Jo") and names lists.
+
+A blank spaCy pipeline has no NER model, so names come from two kinds of evidence, both kept as
+data in data/: the words around a name (name_contexts.yml, matched with spaCy's PhraseMatcher)
+and lists of first names and surnames. Names that are also everyday words ("grace", "hope",
+"mark") need a context or a capital letter mid-sentence; place names ("Kerry", "Barry") need a
+context, so a parent's region still reaches the signposting form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+import yaml
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Token
+
+from bot.privacy.spans import Span
+
+DATA = Path(__file__).with_name("data")
+ROOT = Path(__file__).resolve().parents[2]
+PIPELINE = ROOT / "var" / "spacy" / "en_nurture"
+PROFILE_TERMS = ROOT / "actions" / "profile_terms.yml"
+MONTHS = {"may", "june", "april", "august"}  # also names; capitalised mid-sentence they are dates
+_SENTENCE_END = {".", "!", "?", "\n", "...", ":", ";"}
+_KISSES = {"x", "xx", "xxx", "xxxx"}
+
+
+def _words(path: Path) -> frozenset[str]:
+    """Lower-case words of a list file: whitespace-separated, # starts a comment."""
+    words: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        words.update(line.split("#", 1)[0].lower().split())
+    return frozenset(words)
+
+
+def _region_terms() -> list[str]:
+    """Region words and phrases the signposting form understands (actions/profile_terms.yml)."""
+    if not PROFILE_TERMS.is_file():
+        return []
+    regions = yaml.safe_load(PROFILE_TERMS.read_text(encoding="utf-8")).get("regions", {})
+    return [str(term) for terms in regions.values() for term in terms]
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    """The project's own pipeline when built (same tokens as the NLU), else blank English."""
+    return spacy.load(PIPELINE) if (PIPELINE / "meta.json").is_file() else spacy.blank("en")
+
+
+@dataclass(frozen=True)
+class NameLists:
+    first: frozenset[str]
+    word_names: frozenset[str]
+    surnames: frozenset[str]
+    not_names: frozenset[str]
+    places: frozenset[str]
+
+    @classmethod
+    def load(cls) -> NameLists:
+        first = _words(DATA / "first_names_census.txt") | _words(DATA / "first_names_extra.txt")
+        word_names = _words(DATA / "word_names.txt")
+        not_names = _words(DATA / "not_names.txt")
+        return cls(
+            first=first - word_names,
+            word_names=word_names,
+            surnames=_words(DATA / "surnames.txt"),
+            not_names=not_names,
+            places=frozenset(t for t in _region_terms() if " " not in t)
+            | _words(DATA / "places.txt")
+            | not_names,
+        )
+
+
+class NameFinder:
+    """Finds name spans in text; one instance per process (loading lists takes ~0.1 s)."""
+
+    def __init__(self, nlp: Language | None = None, lists: NameLists | None = None) -> None:
+        self.nlp = nlp or load_nlp()
+        self.lists = lists or NameLists.load()
+        contexts = yaml.safe_load((DATA / "name_contexts.yml").read_text(encoding="utf-8"))
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
+        for tier, phrases in contexts["before"].items():
+            self._add(f"before:{tier}", phrases, before=True)
+        for tier, phrases in contexts["after"].items():
+            self._add(f"after:{tier}", phrases, before=False)
+        self._add("signoff", contexts["signoffs"], before=True)
+        # Multi-word places ("Los Angeles", "Fort William") are never names.
+        self.places = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        phrases = [t for t in _region_terms() if " " in t]
+        self.places.add("place", [self.nlp.make_doc(t) for t in phrases])
+
+    def _add(self, key: str, phrases: list[str], before: bool) -> None:
+        # Tokenise each phrase beside a name, exactly as it would be in a message.
+        # Capitalised too: some tokenizer exceptions are case-sensitive ("Dr." vs "dr" ".").
+        docs, seen = [], set()
+        for phrase in phrases or []:
+            for variant in (phrase, phrase[:1].upper() + phrase[1:]):
+                doc = self.nlp.make_doc(f"{variant} Sam" if before else f"Sam {variant}")
+                span = doc[:-1] if before else doc[1:]
+                norms = tuple(t.norm_ for t in span)
+                if norms not in seen:
+                    seen.add(norms)
+                    docs.append(span.as_doc())
+        self.matcher.add(key, docs)
+
+    # -- what counts as a name word -------------------------------------------------------
+    def _plain(self, token: Token) -> bool:
+        """A word that could be a name: not a stop word, unless a capitalised name ("Will")."""
+        if not token.is_alpha or len(token) < 2:
+            return False
+        if token.lower_ in STOP_WORDS:
+            return self._capitalised(token) and token.lower_ in self.lists.word_names
+        return True
+
+    @staticmethod
+    def _capitalised(token: Token) -> bool:
+        return token.text[0].isupper() and not token.text.isupper()
+
+    def _listed(self, token: Token) -> bool:
+        word = token.lower_
+        lists = self.lists
+        return (word in lists.first or word in lists.word_names) and word not in lists.places
+
+    def _accepts(self, token: Token, tier: str) -> bool:
+        if not self._plain(token):
+            return False
+        if tier == "any":
+            return True
+        if tier == "capitalised" and self._capitalised(token):
+            return token.lower_ not in self.lists.not_names
+        if token.lower_ in self.lists.word_names and not self._capitalised(token):
+            return False
+        return self._listed(token)
+
+    def _sentence_start(self, doc: Doc, i: int) -> bool:
+        return i == 0 or doc[i - 1].text in _SENTENCE_END or "\n" in doc[i - 1].whitespace_
+
+    # -- finding --------------------------------------------------------------------------
+    def _extend(self, doc: Doc, start: int) -> int:
+        """End (exclusive) of a name starting at `start`: surnames and hyphenated parts."""
+        end = start + 1
+        while end < len(doc):
+            token = doc[end]
+            if token.text == "-" and end + 1 < len(doc) and doc[end + 1].is_alpha:
+                end += 2
+                continue
+            surname = token.lower_ in self.lists.surnames or token.lower_ in self.lists.first
+            if self._plain(token) and token.lower_ not in self.lists.not_names and (
+                self._capitalised(token) or surname
+            ):
+                end += 1
+                continue
+            break
+        return end
+
+    def _from_lists(self, doc: Doc) -> list[int]:
+        hits = []
+        for i, token in enumerate(doc):
+            if not self._plain(token) or token.lower_ in self.lists.places:
+                continue
+            word = token.lower_
+            if word in self.lists.first or (
+                word in self.lists.word_names
+                and word not in MONTHS
+                and self._capitalised(token)
+                and not self._sentence_start(doc, i)
+            ):
+                hits.append(i)
+        return hits
+
+    def _from_contexts(self, doc: Doc) -> list[int]:
+        hits = []
+        for match_id, start, end in self.matcher(doc):
+            key = self.nlp.vocab.strings[match_id]
+            if key == "signoff":
+                hits.extend(self._signoff(doc, end))
+                continue
+            side, tier = key.split(":")
+            i = end if side == "before" else start - 1
+            if side == "before" and tier != "any" and i + 1 < len(doc) and doc[i].text == ",":
+                i += 1  # "my husband, Gareth, says..."
+            if 0 <= i < len(doc) and self._accepts(doc[i], tier):
+                hits.append(i)
+        return hits
+
+    def _signoff(self, doc: Doc, end: int) -> list[int]:
+        """A name closing the message after "thanks", "love" ... or before kisses."""
+        rest = [t for t in doc[end:] if not t.is_punct and t.lower_ not in _KISSES]
+        if len(rest) == 1 and self._plain(rest[0]):
+            token = rest[0]
+            if self._capitalised(token) and token.lower_ not in self.lists.not_names:
+                return [token.i]
+            if self._listed(token):
+                return [token.i]
+        return []
+
+    def _kisses(self, doc: Doc) -> list[int]:
+        """ "... Jo x" at the very end."""
+        words = [t for t in doc if not t.is_punct]
+        if len(words) >= 2 and words[-1].lower_ in _KISSES:
+            token = words[-2]
+            if self._plain(token) and (
+                (self._capitalised(token) and token.lower_ not in self.lists.not_names)
+                or self._listed(token)
+            ):
+                return [token.i]
+        return []
+
+    def find(self, text: str) -> list[Span]:
+        doc = self.nlp.make_doc(text)
+        starts = set(self._from_lists(doc)) | set(self._from_contexts(doc)) | set(self._kisses(doc))
+        in_places = {i for _, start, end in self.places(doc) for i in range(start, end)}
+        spans = []
+        for i in sorted(starts - in_places):
+            end = self._extend(doc, i)
+            spans.append(Span(doc[i].idx, doc[end - 1].idx + len(doc[end - 1]), "NAME"))
+        return spans

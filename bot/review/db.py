@@ -1,0 +1,90 @@
+"""Tables: Rasa's `events` (read only) and the review app's own `staff_*` tables.
+
+SQLAlchemy Core only, so the same queries run on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine, make_url
+
+metadata = sa.MetaData()
+
+# Rasa's SQLTrackerStore schema (rasa.core.tracker_store.SQLTrackerStore.SQLEvent). It is
+# declared on its own MetaData so `create_all` never creates or alters the assistant's table.
+events = sa.Table(
+    "events",
+    sa.MetaData(),
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("sender_id", sa.String(255), nullable=False),
+    sa.Column("type_name", sa.String(255), nullable=False),
+    sa.Column("timestamp", sa.Float),
+    sa.Column("intent_name", sa.String(255)),
+    sa.Column("action_name", sa.String(255)),
+    sa.Column("data", sa.Text),
+)
+
+staff_users = sa.Table(
+    "staff_users",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.String(64), nullable=False, unique=True),
+    sa.Column("password_hash", sa.String(255), nullable=False),
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("active", sa.Boolean, nullable=False, default=True),
+    sa.Column("failed_logins", sa.Integer, nullable=False, default=0),
+    sa.Column("locked_until", sa.Float),
+    sa.Column("created_at", sa.Float, nullable=False),
+)
+
+# Server-side sessions: only an HMAC of the cookie value is stored, so a copy of the
+# table cannot be replayed as cookies.
+staff_sessions = sa.Table(
+    "staff_sessions",
+    metadata,
+    sa.Column("token_hash", sa.String(64), primary_key=True),
+    sa.Column("user_id", sa.Integer, sa.ForeignKey("staff_users.id"), nullable=False),
+    sa.Column("csrf_token", sa.String(64), nullable=False),
+    sa.Column("created_at", sa.Float, nullable=False),
+    sa.Column("last_seen", sa.Float, nullable=False),
+)
+
+# Every login attempt, for the per-IP and per-account rate limits.
+staff_login_attempts = sa.Table(
+    "staff_login_attempts",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("ip", sa.String(64), nullable=False, index=True),
+    sa.Column("account", sa.String(64), nullable=False, index=True),
+    sa.Column("at", sa.Float, nullable=False, index=True),
+    sa.Column("success", sa.Boolean, nullable=False),
+)
+
+staff_audit = sa.Table(
+    "staff_audit",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.Float, nullable=False, index=True),
+    sa.Column("actor", sa.String(64), nullable=False),
+    sa.Column("action", sa.String(32), nullable=False),
+    sa.Column("target", sa.String(255), nullable=False, default=""),
+    sa.Column("detail", sa.Text, nullable=False, default=""),
+    sa.Column("ip", sa.String(64), nullable=False, default=""),
+)
+
+
+def connect(db_url: str) -> Engine:
+    """An engine for `db_url` with the staff tables created (a SQLite folder too)."""
+    url = make_url(db_url)
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = sa.create_engine(url, future=True, pool_pre_ping=True)
+    metadata.create_all(engine)
+    return engine
+
+
+def has_events(engine: Engine) -> bool:
+    """False until the assistant has stored its first conversation."""
+    return sa.inspect(engine).has_table("events")

@@ -1,0 +1,1 @@
+"""Running several Rasa servers side by side: the shared lock store."""

@@ -1,0 +1,74 @@
+// Logs in to the staff review app in Debian's headless Chromium and walks
+// login -> conversation list -> transcript -> dashboard -> logout, saving screenshots.
+// Run by tests/review/test_review_browser.py; settings come from the environment.
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+
+const url = process.env.REVIEW_URL;
+const shots = process.env.SCREENSHOT_DIR;
+const profile = mkdtempSync(join(tmpdir(), "review-chromium-"));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  headless: true,
+  viewport: { width: 1280, height: 900 },
+  args: [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+  ],
+});
+const blocked = [];
+try {
+  const page = context.pages()[0] || (await context.newPage());
+  // Everything must come from the app itself: no CDNs, fonts or scripts elsewhere.
+  page.on("request", (request) => {
+    if (!request.url().startsWith(url) && !request.url().startsWith("data:")) {
+      blocked.push(request.url());
+    }
+  });
+
+  await page.goto(`${url}/conversations`);
+  assert.match(page.url(), /\/login\?next=/, "an anonymous visit goes to the login page");
+  await page.getByLabel("Staff name").fill(process.env.REVIEW_USER);
+  await page.getByLabel("Password").fill(process.env.REVIEW_PASSWORD);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await page.waitForURL(`${url}/conversations`);
+  await page.getByRole("heading", { name: "Conversations" }).waitFor();
+  const rows = await page.locator("table.data tbody tr").count();
+  assert.equal(rows, 4, "four conversations listed");
+  await page.screenshot({ path: join(shots, "review-list.png"), fullPage: true });
+
+  await page.getByLabel("Crisis").selectOption("yes");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await page.waitForURL(/crisis=yes/);
+  assert.equal(await page.locator("table.data tbody tr").count(), 2, "crisis filter");
+  await page.getByRole("link", { name: "Clear" }).click();
+
+  await page.getByRole("link", { name: "conv-fallback" }).click();
+  await page.waitForURL(/conversations\/view\?id=conv-fallback/);
+  const transcript = await page.locator("ol.transcript").innerText();
+  assert.match(transcript, /nlu_fallback\s+confidence 0\.21/);
+  assert.match(transcript, /concern_bonding\s+confidence 0\.88/);
+  assert.match(transcript, /<b>asdf<\/b> qwerty/, "user text shown literally, not as HTML");
+  await page.screenshot({ path: join(shots, "review-transcript.png"), fullPage: true });
+
+  await page.getByRole("link", { name: "Dashboard" }).click();
+  await page.waitForURL(`${url}/dashboard`);
+  assert.equal(await page.locator("svg.chart").count(), 6, "six charts");
+  assert.equal(await page.locator("#tile-escalated").innerText(), "2");
+  const perDay = await page.getByRole("img", { name: "Conversations per day" }).count();
+  assert.equal(perDay, 1, "charts are images with accessible names");
+  await page.screenshot({ path: join(shots, "review-dashboard.png"), fullPage: true });
+
+  await page.getByRole("button", { name: "Log out" }).click();
+  await page.waitForURL(/\/login/);
+  await page.goto(`${url}/dashboard`);
+  assert.match(page.url(), /\/login\?next=/, "logged out for good");
+  assert.deepEqual(blocked, [], "no requests left the app");
+  console.log(JSON.stringify({ ok: true, rows }));
+} finally {
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+}

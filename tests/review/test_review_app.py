@@ -1,0 +1,345 @@
+"""The review app as a real server over SQLite and PostgreSQL: access control, login
+limits, CSRF, roles, audit, filters, transcript, dashboard and exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+import requests
+import sqlalchemy as sa
+from review_support import PASSWORD, Server, csrf_from, login, start_server, stop_server
+
+ALL = {"conv-overwhelm", "conv-crisis", "conv-fallback", "conv-harm"}
+PAGES = [
+    "/conversations",
+    "/conversations/view?id=conv-crisis",
+    "/dashboard",
+    "/admin/audit",
+    "/admin/users",
+]
+
+
+def _listed(html: str) -> set[str]:
+    return set(re.findall(r'href="/conversations/view\?id=([^"]+)"', html))
+
+
+def _audit(server: Server, action: str, actor: str) -> list[sa.engine.Row]:
+    engine = sa.create_engine(server.db_url)
+    with engine.connect() as conn:
+        rows = conn.execute(
+            sa.text("SELECT * FROM staff_audit WHERE action = :a AND actor = :u ORDER BY id"),
+            {"a": action, "u": actor},
+        ).all()
+    engine.dispose()
+    return rows
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_redirect_to_login_without_a_session(server: Server, path: str) -> None:
+    response = requests.get(server.url + path, allow_redirects=False, timeout=10)
+    assert response.status_code == 303
+    assert response.headers["location"].startswith("/login?next=")
+
+
+@pytest.mark.parametrize("path", ["/export.csv", "/export.jsonl"])
+def test_exports_answer_401_without_a_session(server: Server, path: str) -> None:
+    response = requests.get(server.url + path, allow_redirects=False, timeout=10)
+    assert response.status_code == 401
+    assert "conv-" not in response.text
+
+
+def test_wrong_password_is_refused_without_a_session(server: Server) -> None:
+    client, response = login(server.url, "ada", "not-the-password-at-all")
+    assert response.status_code == 401
+    assert "Wrong name or password" in response.text
+    assert "nurture_review_session" not in client.cookies
+    unknown_client, unknown = login(server.url, "nobody-here", PASSWORD)
+    assert unknown.status_code == 401 and "Wrong name or password" in unknown.text
+
+
+def test_account_locks_after_repeated_failures_until_an_admin_unlocks_it(
+    server: Server, admin: requests.Session
+) -> None:
+    server.add_user("lola", "reviewer")
+    statuses = [login(server.url, "lola", "wrong-password-123")[1].status_code for _ in range(3)]
+    assert statuses == [401, 401, 429]  # BOT_REVIEW_MAX_FAILURES=3 in the test server
+    _, locked = login(server.url, "lola", PASSWORD)
+    assert locked.status_code == 429 and "locked" in locked.text
+    users = admin.get(server.url + "/admin/users", timeout=10).text
+    lola_id = re.search(
+        r'action="/admin/users/(\d+)">\s*<input[^>]*>\s*<input[^>]*'
+        r'value="role">\s*<label[^>]*>Role for lola',
+        users,
+    ).group(1)
+    unlocked = admin.post(
+        f"{server.url}/admin/users/{lola_id}",
+        data={"change": "unlock", "csrf_token": csrf_from(users)},
+        timeout=10,
+    )
+    assert unlocked.status_code == 200 and "Updated lola" in unlocked.text
+    assert login(server.url, "lola", PASSWORD)[1].status_code == 303
+    assert [row.target for row in _audit(server, "user_change", "ada")][-1] == "lola"
+
+
+def test_session_cookie_is_httponly_strict_and_ends_at_logout(server: Server) -> None:
+    client, response = login(server.url, "rita")
+    cookie = response.headers["set-cookie"]
+    assert "nurture_review_session=" in cookie and "HttpOnly" in cookie
+    assert "SameSite=Strict" in cookie
+    assert "Secure" not in cookie.split(",")[0]  # plain http, BOT_REVIEW_COOKIE_SECURE=auto
+    page = client.get(server.url + "/conversations", timeout=10)
+    assert page.status_code == 200
+    assert "default-src 'none'" in page.headers["content-security-policy"]
+    assert page.headers["cache-control"] == "no-store"
+    old = dict(client.cookies)
+    out = client.post(
+        server.url + "/logout",
+        data={"csrf_token": csrf_from(page.text)},
+        allow_redirects=False,
+        timeout=10,
+    )
+    assert out.status_code == 303
+    replay = requests.get(
+        server.url + "/conversations", cookies=old, allow_redirects=False, timeout=10
+    )
+    assert replay.status_code == 303  # the old cookie no longer opens anything
+
+
+def test_posts_without_a_valid_csrf_token_are_refused(
+    server: Server, admin: requests.Session
+) -> None:
+    for data in ({}, {"csrf_token": "forged"}):
+        assert admin.post(server.url + "/logout", data=data, timeout=10).status_code == 403
+        added = admin.post(
+            server.url + "/admin/users",
+            data={"name": "mallory", "role": "admin", "password": PASSWORD, **data},
+            timeout=10,
+        )
+        assert added.status_code == 403
+    assert "mallory" not in admin.get(server.url + "/admin/users", timeout=10).text
+    token = csrf_from(admin.get(server.url + "/conversations", timeout=10).text)
+    cross_site = admin.post(
+        server.url + "/logout",
+        data={"csrf_token": token},
+        headers={"Origin": "https://evil.example"},
+        timeout=10,
+    )
+    assert cross_site.status_code == 403
+    # Login form: the token must match this browser's pre-login cookie.
+    fresh = requests.Session()
+    form_token = csrf_from(fresh.get(server.url + "/login", timeout=10).text)
+    for data in ({}, {"csrf_token": "forged"}):
+        refused = fresh.post(
+            server.url + "/login", data={"name": "ada", "password": PASSWORD, **data}, timeout=10
+        )
+        assert refused.status_code == 403
+    no_cookie = requests.post(
+        server.url + "/login",
+        allow_redirects=False,
+        timeout=10,
+        data={"name": "ada", "password": PASSWORD, "csrf_token": form_token},
+    )
+    assert no_cookie.status_code == 403
+    # The session still works after the refused requests.
+    assert admin.get(server.url + "/conversations", timeout=10).status_code == 200
+
+
+def test_reviewer_can_view_but_not_export_or_administer(
+    server: Server, reviewer: requests.Session
+) -> None:
+    listing = reviewer.get(server.url + "/conversations", timeout=10)
+    assert listing.status_code == 200 and _listed(listing.text) == ALL
+    assert "/export.csv" not in listing.text
+    for path in ("/export.csv", "/export.jsonl", "/admin/audit", "/admin/users"):
+        assert reviewer.get(server.url + path, timeout=10).status_code == 403
+    denied = reviewer.post(
+        server.url + "/admin/users",
+        timeout=10,
+        data={
+            "name": "rita2",
+            "role": "admin",
+            "password": PASSWORD,
+            "csrf_token": csrf_from(listing.text),
+        },
+    )
+    assert denied.status_code == 403
+
+
+def test_admin_exports_csv_and_every_export_is_audited(
+    server: Server, admin: requests.Session
+) -> None:
+    response = admin.get(server.url + "/export.csv?crisis=yes", timeout=10)
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/csv")
+    assert "attachment" in response.headers["content-disposition"]
+    rows = {row["conversation"]: row for row in csv.DictReader(io.StringIO(response.text))}
+    assert set(rows) == {"conv-crisis", "conv-harm"}
+    assert rows["conv-crisis"]["channel"] == "socketio"
+    assert rows["conv-crisis"]["crisis_intents"] == "crisis_self_harm"
+    assert rows["conv-crisis"]["escalated"] == "yes"
+    assert rows["conv-crisis"]["resources_offered"] == "uk-emergency-999;samaritans"
+    assert rows["conv-harm"]["concerns"] == "concern_low_mood"
+    assert rows["conv-harm"]["started"] == "2026-11-05T20:00:00+00:00"
+    exported = _audit(server, "export", "ada")[-1]
+    detail = json.loads(exported.detail)
+    assert exported.target == "csv" and detail["rows"] == 2
+    assert detail["filters"] == {"crisis": "yes"}
+    assert sorted(detail["conversations"]) == ["conv-crisis", "conv-harm"]
+
+
+def test_admin_exports_json_lines_with_transcripts(server: Server, admin: requests.Session) -> None:
+    response = admin.get(server.url + "/export.jsonl", timeout=10)
+    assert response.status_code == 200
+    records = [json.loads(line) for line in response.text.splitlines()]
+    assert {record["conversation"] for record in records} == ALL
+    fallback = next(r for r in records if r["conversation"] == "conv-fallback")
+    assert fallback["helpful"] == "no" and fallback["fallback_turns"] == 1
+    users = [turn for turn in fallback["turns"] if turn["kind"] == "user"]
+    assert [(t["intent"], t["confidence"]) for t in users] == [
+        ("nlu_fallback", 0.21),
+        ("concern_bonding", 0.88),
+        ("deny", 0.97),
+    ]
+    assert any(t["kind"] == "bot" and "didn't quite" in t["text"] for t in fallback["turns"])
+    assert _audit(server, "export", "ada")[-1].target == "jsonl"
+
+
+def test_viewing_is_audited_and_the_log_is_visible_to_admins(
+    server: Server, reviewer: requests.Session, admin: requests.Session
+) -> None:
+    reviewer.get(server.url + "/conversations/view?id=conv-crisis", timeout=10)
+    reviewer.get(server.url + "/dashboard?from=2026-11-03", timeout=10)
+    reviewer.get(server.url + "/conversations?channel=rest", timeout=10)
+    assert _audit(server, "view_transcript", "rita")[-1].target == "conv-crisis"
+    assert json.loads(_audit(server, "view_dashboard", "rita")[-1].detail)["filters"] == {
+        "from": "2026-11-03"
+    }
+    listed = json.loads(_audit(server, "view_list", "rita")[-1].detail)
+    assert listed["filters"] == {"channel": "rest"}
+    assert sorted(listed["shown"]) == ["conv-harm", "conv-overwhelm"]
+    assert _audit(server, "login", "rita")
+    log = admin.get(server.url + "/admin/audit?action=view_transcript", timeout=10)
+    assert log.status_code == 200 and "conv-crisis" in log.text and "rita" in log.text
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("", ALL),
+        ("from=2026-11-03&to=2026-11-03", {"conv-crisis", "conv-fallback"}),
+        ("from=2026-11-04", {"conv-harm"}),
+        ("to=2026-11-02", {"conv-overwhelm"}),
+        ("channel=telegram", {"conv-fallback"}),
+        ("concern=concern_overwhelm", {"conv-overwhelm"}),
+        ("concern=concern_low_mood", {"conv-harm"}),
+        ("crisis=yes", {"conv-crisis", "conv-harm"}),
+        ("crisis=no", {"conv-overwhelm", "conv-fallback"}),
+        ("fallback=yes", {"conv-fallback"}),
+        ("fallback=no", ALL - {"conv-fallback"}),
+        ("helpful=yes", {"conv-overwhelm"}),
+        ("helpful=no", {"conv-fallback"}),
+        ("helpful=unanswered", {"conv-crisis", "conv-harm"}),
+        ("crisis=yes&channel=rest", {"conv-harm"}),
+        ("from=not-a-date&crisis=maybe", ALL),  # bad values are ignored, not errors
+    ],
+)
+def test_filters_return_the_right_conversations(
+    server: Server, reviewer: requests.Session, query: str, expected: set[str]
+) -> None:
+    response = reviewer.get(f"{server.url}/conversations?{query}", timeout=10)
+    assert response.status_code == 200
+    assert _listed(response.text) == expected
+
+
+def test_transcript_shows_intents_confidences_and_replies_escaped(
+    server: Server, reviewer: requests.Session
+) -> None:
+    page = reviewer.get(server.url + "/conversations/view?id=conv-fallback", timeout=10).text
+    assert "&lt;b&gt;asdf&lt;/b&gt; qwerty" in page and "<b>asdf" not in page
+    for intent, confidence in (("nlu_fallback", "0.21"), ("concern_bonding", "0.88")):
+        assert re.search(
+            rf'class="intent">{intent}</span>\s*<span class="confidence">'
+            rf"confidence {confidence}</span>",
+            page,
+        )
+    assert "Sorry, I didn&#39;t quite understand." in page
+    assert "action_default_fallback" in page
+    assert "signpost_helpful = no" in page
+    crisis = reviewer.get(server.url + "/conversations/view?id=conv-crisis", timeout=10).text
+    assert "crisis_self_harm" in crisis and "confidence 1.00" in crisis
+    assert "action_escalate_crisis" in crisis and "call 999" in crisis
+    missing = reviewer.get(server.url + "/conversations/view?id=nope", timeout=10)
+    assert missing.status_code == 404
+
+
+def _chart_values(html: str, heading: str) -> dict[str, float]:
+    section = html.split(f"<h2>{heading}</h2>", 1)[1].split("</section>", 1)[0]
+    svg = section.split("<svg", 1)[1].split("</svg>", 1)[0]
+    return {
+        label: float(value)
+        for label, value in re.findall(r'data-label="([^"]+)" data-value="([^"]+)"', svg)
+    }
+
+
+def test_dashboard_renders_svg_charts_with_the_right_counts(
+    server: Server, reviewer: requests.Session
+) -> None:
+    page = reviewer.get(server.url + "/dashboard", timeout=10).text
+    assert page.count("<svg") == 6 and "<script" not in page
+    assert _chart_values(page, "Conversations per day") == {
+        "2026-11-02": 1,
+        "2026-11-03": 2,
+        "2026-11-04": 0,
+        "2026-11-05": 1,
+    }
+    assert _chart_values(page, "Concerns") == {
+        "concern_overwhelm": 1,
+        "concern_bonding": 1,
+        "concern_low_mood": 1,
+    }
+    assert _chart_values(page, "Crises") == {"crisis_self_harm": 1, "crisis_harm_baby": 1}
+    assert re.search(r'id="tile-escalated">2<', page)
+    assert re.search(r'id="tile-conversations">4<', page)
+    assert "1 of 8 user turns" in page
+    assert _chart_values(page, "Fallback rate")["2026-11-03"] == pytest.approx(0.25)
+    resources = _chart_values(page, "Resources offered")
+    assert resources["samaritans"] == 2 and resources["parent-infant-foundation"] == 1
+    assert _chart_values(page, "Was this helpful?") == {"yes": 1, "no": 1, "not answered": 2}
+    one_day = reviewer.get(server.url + "/dashboard?from=2026-11-03&to=2026-11-03", timeout=10)
+    assert _chart_values(one_day.text, "Conversations per day") == {"2026-11-03": 2}
+    assert re.search(r'id="tile-escalated">1<', one_day.text)
+
+
+@contextmanager
+def own_server(tmp_path: Path, **env: str) -> Iterator[Server]:
+    """A server on its own empty database, so its limits see only this test's attempts."""
+    running = start_server(f"sqlite:///{tmp_path / 'own.db'}", **env)
+    running.add_user("ivy", "admin")
+    try:
+        yield running
+    finally:
+        stop_server(running)
+
+
+def test_per_ip_rate_limit_covers_every_account(tmp_path: Path) -> None:
+    with own_server(tmp_path, BOT_REVIEW_IP_ATTEMPTS="4") as strict:
+        statuses = [
+            login(strict.url, name, "wrong-password-123")[1].status_code
+            for name in ("ivy", "someone", "else", "other")
+        ]
+        assert statuses == [401, 401, 401, 401]
+        _, blocked = login(strict.url, "ivy", PASSWORD)  # fifth attempt from this IP
+        assert blocked.status_code == 429 and "Too many login attempts" in blocked.text
+
+
+def test_cookies_are_secure_when_configured(tmp_path: Path) -> None:
+    with own_server(tmp_path, BOT_REVIEW_COOKIE_SECURE="true") as secure:
+        prelogin = requests.get(secure.url + "/login", timeout=10).headers["set-cookie"]
+        assert "Secure" in prelogin and "HttpOnly" in prelogin and "SameSite=Strict" in prelogin
