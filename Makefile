@@ -77,8 +77,11 @@ test: lint validate check-resources unit nlu-eval e2e safety $(EXTRA_TESTS)
 safety-report: train
 	$(BIN)/python -m bot.quality.safety_report
 
-bench: setup
+# Safety-net latency, then the load benchmark against a plain `rasa init` bot (mk/bench.mk),
+# whose last line is machine-readable. Not part of `make test`.
+bench: train
 	$(BIN)/python -m benchmarks.safety_net_latency
+	@$(MAKE) --no-print-directory bench-load
 
 clean:
 	rm -rf results .pytest_cache

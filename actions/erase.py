@@ -14,9 +14,6 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, Restarted
 from rasa_sdk.executor import CollectingDispatcher
 
-CONFIRMATION = "I've deleted our chat. Nothing we said is kept."
-RESPONSE = "utter_chat_deleted"  # used instead of CONFIRMATION if the domain defines it
-
 
 class ActionEraseConversation(Action):
     def name(self) -> str:
@@ -25,8 +22,5 @@ class ActionEraseConversation(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        if RESPONSE in (domain.get("responses") or {}):
-            dispatcher.utter_message(response=RESPONSE)
-        else:
-            dispatcher.utter_message(text=CONFIRMATION)
+        dispatcher.utter_message(response="utter_chat_deleted")
         return [Restarted()]

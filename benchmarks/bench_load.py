@@ -201,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     report.write_json(result, args.out / "bench.json")
     report.write_chart(result, args.out / "bench_p95.png")
     print(report.table(result))
+    print(report.resources(result))
     print(f"bench: wrote {args.out / 'bench.json'} and {args.out / 'bench_p95.png'}")
     print(report.summary_line(result), flush=True)
     return 0

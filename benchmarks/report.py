@@ -82,6 +82,23 @@ def summary_line(result: dict[str, Any]) -> str:
     )
 
 
+def resources(result: dict[str, Any]) -> str:
+    """Start-up, memory and NLU-alone figures per bot, for the log."""
+    rows = []
+    for bot in ("baseline", "nurture"):
+        r = result[bot]
+        actions = r["actions_rss"]
+        rows.append(
+            f"{bot:<9} startup {r['startup_s']:.1f} s; rasa RSS {r['rasa_rss']['current_mb']:.0f}"
+            f" MiB (peak {r['rasa_rss']['peak_mb']:.0f}); action server "
+            + (f"{actions['current_mb']:.0f} MiB" if actions else "none")
+            + f"; /model/parse alone p50 {(r['parse_alone'] or {}).get('p50_ms')} ms"
+        )
+    train, base_train = result.get("train_s"), result.get("baseline_train_s")
+    rows.append(f"training: ours {_fmt(train, 0)} s, baseline {_fmt(base_train, 0)} s")
+    return "\n".join(rows)
+
+
 def table(result: dict[str, Any]) -> str:
     """A readable per-level table for the log."""
     rows = ["bot       conc  turns  p50    p95    p99    sio_p95  turns/s  errors"]

@@ -48,3 +48,27 @@ def test_it_no_longer_rechecks_the_schema_on_every_call(action):
         action._validate_action_result(GOOD)
     prepared = (time.perf_counter() - t0) / 10
     assert prepared * 10 < original
+
+
+EVENT_TYPES = ["user", "action", "slot", "bot", "session_started", "active_loop"]
+
+
+@pytest.mark.parametrize("name", EVENT_TYPES)
+def test_event_types_resolve_to_the_same_classes(name):
+    from rasa.shared.core.events import Event
+
+    speedups.uninstall()
+    expected = Event.resolve_by_type(name)
+    speedups.install()
+    assert Event.resolve_by_type(name) is expected
+    assert Event.resolve_by_type(name) is expected  # from the cache
+
+
+def test_unknown_event_types_still_fail_or_fall_back():
+    from rasa.shared.core.events import Event, UserUttered
+
+    speedups.install()
+    with pytest.raises(ValueError, match="Unknown event name"):
+        Event.resolve_by_type("no_such_event")
+    assert Event.resolve_by_type("no_such_event", default=UserUttered) is UserUttered
+    assert Event.resolve_by_type("topic") is None
