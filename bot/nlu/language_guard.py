@@ -15,13 +15,11 @@ import logging
 from functools import cached_property
 from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlu.stateless import StatelessComponent
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +35,7 @@ def is_latin_script(text: str) -> bool:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class LanguageGuard(GraphComponent):
+class LanguageGuard(StatelessComponent):
     """Must come after the intent classifiers and before the crisis safety net."""
 
     @staticmethod
@@ -58,24 +56,11 @@ class LanguageGuard(GraphComponent):
         self.min_confidence = float(config["min_confidence"])
         self.min_letters_other_script = int(config["min_letters_other_script"])
 
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> LanguageGuard:
-        return cls(config)
-
     @cached_property
     def _identifier(self) -> Any:
         from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
         return LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
 
     def language_of(self, text: str) -> tuple[str, float] | None:
         """The message's language when it is clearly not a supported one, else None."""

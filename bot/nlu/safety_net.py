@@ -13,13 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.crisis_patterns import (
     CRISIS_INTENTS,
@@ -29,6 +25,7 @@ from bot.nlu.crisis_patterns import (
     normalise_text,
 )
 from bot.nlu.input_guard import FULL_TEXT
+from bot.nlu.stateless import StatelessComponent
 from bot.nlu.typo_keys import TypoKeys
 from bot.spacy_pipeline import build_pipeline
 
@@ -120,7 +117,7 @@ class CrisisDetector:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class CrisisSafetyNet(GraphComponent):
+class CrisisSafetyNet(StatelessComponent):
     """Overrides the classifier with a crisis intent whenever a crisis pattern matches."""
 
     @staticmethod
@@ -138,19 +135,6 @@ class CrisisSafetyNet(GraphComponent):
         path = Path(config["patterns_path"]) if config.get("patterns_path") else PATTERNS_PATH
         self.detector = CrisisDetector(path)
         self.veto_figures = bool(config.get("veto_figures_of_speech", True))
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> CrisisSafetyNet:
-        return cls(config)
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
