@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import time
 from pathlib import Path
 
@@ -20,7 +21,11 @@ CRISIS_PREFIX = "crisis_"
 
 async def _report(model: Path, sets: list[Path]) -> None:
     from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
 
+    # INFO, as in production: Rasa logs message text only at DEBUG.
+    logging.getLogger("rasa").setLevel(logging.INFO)
+    configure_structlog(logging.INFO)
     agent = Agent.load(str(model))
     for path in sets:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
