@@ -11,17 +11,11 @@ import json
 import sys
 from pathlib import Path
 
-CONCERNS = (
-    "concern_bonding",
-    "concern_overwhelm",
-    "concern_relationship",
-    "concern_low_mood",
-    "concern_baby_loss",
-)
+from bot.resources.model import CONCERN_INTENTS
 
 
 def concern_macro_f1(report: dict) -> float:
-    return sum(report[name]["f1-score"] for name in CONCERNS) / len(CONCERNS)
+    return sum(report[name]["f1-score"] for name in CONCERN_INTENTS) / len(CONCERN_INTENTS)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
             )
     for name, row in sorted(report.items()):
         confused = row.get("confused_with") if isinstance(row, dict) else None
-        if confused and name in CONCERNS:
+        if confused and name in CONCERN_INTENTS:
             print(f"{name} confused with: {confused}")
     score = concern_macro_f1(report)
     print(f"Concern macro-F1 on the kept-out split: {score:.3f} (gate {args.min_macro_f1:.2f})")

@@ -23,13 +23,19 @@ CRISIS_CONCERNS: tuple[str, ...] = (
     "crisis_medical_emergency",
 )
 
-# Intent names from the contract, plus "info" for infant mental health information.
-CONCERNS: tuple[str, ...] = (
+# The contract's concern intents: the parent's worry, as the NLU names it.
+CONCERN_INTENTS: tuple[str, ...] = (
     "concern_bonding",
     "concern_overwhelm",
     "concern_relationship",
     "concern_low_mood",
     "concern_baby_loss",
+)
+
+# What a resource can help with: the concern and crisis intents, plus "info" for infant
+# mental health information.
+CONCERNS: tuple[str, ...] = (
+    *CONCERN_INTENTS,
     *CRISIS_CONCERNS,
     "info",
 )

@@ -10,6 +10,8 @@ from pathlib import Path
 from sanic import Request, Sanic, response
 from sanic.response import HTTPResponse
 
+from bot.resources.model import CONCERN_INTENTS
+
 from . import audit, csrf, stats
 from .auth import (
     SESSION_COOKIE,
@@ -26,7 +28,7 @@ from .config import ReviewConfig
 from .conversations import conversation, conversations, summaries
 from .db import connect
 from .export import csv_lines, jsonl_lines
-from .filters import CONCERNS, KNOWN_CHANNELS, Filters
+from .filters import KNOWN_CHANNELS, Filters
 from .login import Outcome, authenticate
 from .render import label, page, resource_names
 from .sessions import end_session, start_session
@@ -151,7 +153,7 @@ async def conversation_list(request: Request) -> HTTPResponse:
         total=len(found),
         page_number=number,
         pages=pages,
-        concerns=CONCERNS,
+        concerns=CONCERN_INTENTS,
         channels=channels,
     )
 
@@ -209,7 +211,7 @@ async def dashboard(request: Request) -> HTTPResponse:
         filters=filters,
         board=board,
         charts=charts,
-        concerns=CONCERNS,
+        concerns=CONCERN_INTENTS,
         channels=KNOWN_CHANNELS,
     )
 

@@ -8,13 +8,6 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urlencode
 
-CONCERNS = (
-    "concern_bonding",
-    "concern_overwhelm",
-    "concern_relationship",
-    "concern_low_mood",
-    "concern_baby_loss",
-)
 KNOWN_CHANNELS = ("rest", "socketio", "telegram", "twilio", "whatsapp", "facebook")
 _NAME = re.compile(r"^[A-Za-z0-9_.\-]{1,64}$")
 _YES_NO = ("yes", "no")
