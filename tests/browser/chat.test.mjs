@@ -48,6 +48,23 @@ function suite() {
     return response.json();
   }
 
+  /** The tracker once it holds a user event: Rasa emits replies before it saves the turn. */
+  async function savedTracker(page, timeout = 20_000) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const id = await sessionId(page);
+      if (id) {
+        const found = await tracker(id);
+        if (found.events.some((e) => e.event === 'user') || Date.now() > deadline) {
+          return found;
+        }
+      } else if (Date.now() > deadline) {
+        assert.fail('the widget never stored its session id');
+      }
+      await page.waitForTimeout(250);
+    }
+  }
+
   function saveAxe(name, results) {
     writeFileSync(path.join(OUT, name), JSON.stringify(results.violations, null, 2));
     const summary = results.violations.map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
@@ -167,7 +184,7 @@ function suite() {
     });
 
     test('the widget sends customData {region, page} with every message', async () => {
-      const { events, slots } = await tracker(await sessionId(page));
+      const { events, slots } = await savedTracker(page);
       const users = events.filter((e) => e.event === 'user');
       assert.ok(users.length >= 3);
       for (const { metadata } of users) {
@@ -255,8 +272,9 @@ function suite() {
       const replies = await waitForReplies(page, 0);
       assert.match(replies[0], /automated assistant/);
       await shot(page, '08-partner.png');
-      const { events } = await tracker(await sessionId(page));
+      const { events } = await savedTracker(page);
       const first = events.find((e) => e.event === 'user');
+      assert.ok(first, 'the conversation was saved with its first message');
       assert.deepEqual([first.metadata.region, first.metadata.page], ['uk-sct', 'partner-test']);
       const results = await axe(page);
       saveAxe('axe-partner.json', results);
