@@ -60,6 +60,18 @@ def test_unwanted_intrusive_thoughts_are_not_treated_as_intent(detector: CrisisD
     assert detector.detect(text).intent is None
 
 
+@pytest.mark.parametrize("text", [
+    "i keep imagining hurting him and it doesnt even scare me anymore",
+    "i have thoughts of smothering her and they don't bother me now",
+    "the pictures of shaking him in my head no longer frighten me",
+])
+def test_harm_thoughts_that_no_longer_distress_are_a_crisis(
+    detector: CrisisDetector, text: str
+) -> None:
+    # Losing the distress is the warning sign: intrusive-thought context must not suppress it.
+    assert detector.detect(text).intent == "crisis_harm_baby"
+
+
 def test_typo_tolerance_leaves_common_words_alone(detector: CrisisDetector) -> None:
     # "mother" is one letter from "smother", but it is a common word meant as itself.
     assert detector.detect("my mother and baby came round").intent is None
