@@ -72,6 +72,29 @@ def test_harm_thoughts_that_no_longer_distress_are_a_crisis(
     assert detector.detect(text).intent == "crisis_harm_baby"
 
 
+@pytest.mark.parametrize(("text", "intent"), [
+    ("how many of my tablets would i need to take to not wake up", "crisis_self_harm"),
+    ("he presses on my throat until i nearly pass out", "crisis_abuse"),
+    ("he threatens to share nude pictures of me with my family", "crisis_abuse"),
+    ("she said she would track me down if i ever took the baby", "crisis_abuse"),
+    ("i slapped her arm so hard it left a mark and she's 8 months", "crisis_harm_baby"),
+])
+def test_crises_the_classifier_alone_used_to_carry(
+    detector: CrisisDetector, text: str, intent: str
+) -> None:
+    # Training is not bit-for-bit repeatable, so the net must not rely on the classifier.
+    assert intent in detector.detect(text).intents
+
+
+@pytest.mark.parametrize("text", [
+    "how many naps does he need to not be grumpy by teatime",
+    "my toddler hit his head really hard on the table, should i worry",
+    "he squeezes my neck when he hugs me, it's so cute",
+])
+def test_everyday_lookalikes_of_those_crises_stay_calm(detector: CrisisDetector, text: str) -> None:
+    assert detector.detect(text).intent is None
+
+
 def test_typo_tolerance_leaves_common_words_alone(detector: CrisisDetector) -> None:
     # "mother" is one letter from "smother", but it is a common word meant as itself.
     assert detector.detect("my mother and baby came round").intent is None
