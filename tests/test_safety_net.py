@@ -100,6 +100,18 @@ def test_typo_tolerance_leaves_common_words_alone(detector: CrisisDetector) -> N
     assert detector.detect("my mother and baby came round").intent is None
 
 
+def test_common_words_are_spacys_frequent_english_words() -> None:
+    """The fast start-up read gives exactly the words spaCy's own lookup table would."""
+    from spacy.lookups import load_lookups
+
+    from bot.nlu.typo_keys import COMMON_LOG_PROB, _common_words
+
+    table = load_lookups("en", ["lexeme_prob"]).get_table("lexeme_prob")
+    expected = {key for key, prob in table.items() if prob >= COMMON_LOG_PROB}
+    assert _common_words() == expected
+    assert len(expected) > 10_000
+
+
 def test_several_crises_in_one_message_are_all_reported(detector: CrisisDetector) -> None:
     found = detector.detect("he hit me again and honestly i want to die")
     assert set(found.intents) == {"crisis_abuse", "crisis_self_harm"}

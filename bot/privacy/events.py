@@ -9,6 +9,7 @@ appears, because channels copy it into metadata (a WhatsApp number, a Telegram c
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +30,7 @@ ENTITY_KEEP = frozenset(
      "role", "group", "confidence_role", "confidence_group"}
 )
 _MIN_SENDER_CHARS = 4  # shorter ids ("me", "1") would rewrite ordinary words
+BOT_EVENT = "bot"
 
 
 @lru_cache(maxsize=1)
@@ -37,22 +39,59 @@ def personal_keys() -> dict[str, str]:
     return {key.lower(): label for key, label in data["personal_keys"].items()}
 
 
+class AssistantTexts:
+    """Redacted forms of what the assistant said, shared by every conversation of a store.
+
+    Why: the assistant's replies are the domain's responses, the same few hundred strings
+    (and their buttons) in every conversation, and redacting them was a third of the cost of
+    saving a turn. Only bot events use this, so no parent's message is ever kept here; it
+    holds at most `size` strings, the least recently used going first.
+    """
+
+    def __init__(self, size: int = 4096) -> None:
+        self.size = size
+        self._texts: OrderedDict[str, str] = OrderedDict()
+
+    def get(self, text: str) -> str | None:
+        found = self._texts.get(text)
+        if found is not None:
+            self._texts.move_to_end(text)
+        return found
+
+    def put(self, text: str, redacted: str) -> None:
+        self._texts[text] = redacted
+        while len(self._texts) > self.size:
+            self._texts.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+
 class EventRedactor:
     """Applies a text redactor to the personal parts of event dicts for one sender."""
 
-    def __init__(self, redact_text: Callable[[str], str], sender_id: str, pseudonym: str) -> None:
+    def __init__(self, redact_text: Callable[[str], str], sender_id: str, pseudonym: str,
+                 assistant_texts: AssistantTexts | None = None) -> None:
         self.redact_text = redact_text
         self.sender_id = sender_id if len(sender_id) >= _MIN_SENDER_CHARS else None
         self.pseudonym = pseudonym
+        self.assistant_texts = assistant_texts
+        self._in_bot_event = False
         self._done: dict[str, str] = {}  # the same text recurs (text, parse_data.text)
 
     def text(self, value: str) -> str:
-        if value not in self._done:
-            swapped = value
-            if self.sender_id and self.sender_id in value:
-                swapped = value.replace(self.sender_id, self.pseudonym)
-            self._done[value] = self.redact_text(swapped)
-        return self._done[value]
+        if value in self._done:
+            return self._done[value]
+        has_sender = bool(self.sender_id and self.sender_id in value)
+        shared = self.assistant_texts if self._in_bot_event and not has_sender else None
+        redacted = shared.get(value) if shared is not None else None
+        if redacted is None:
+            swapped = value.replace(self.sender_id, self.pseudonym) if has_sender else value
+            redacted = self.redact_text(swapped)
+            if shared is not None:
+                shared.put(value, redacted)
+        self._done[value] = redacted
+        return redacted
 
     def value(self, value: Any, key: str | None = None) -> Any:
         """Any JSON value from metadata, slots or bot data."""
@@ -91,6 +130,13 @@ class EventRedactor:
         return redacted
 
     def event(self, event: dict[str, Any]) -> dict[str, Any]:
+        self._in_bot_event = event.get("event") == BOT_EVENT
+        try:
+            return self._event(event)
+        finally:
+            self._in_bot_event = False
+
+    def _event(self, event: dict[str, Any]) -> dict[str, Any]:
         redacted: dict[str, Any] = {}
         for key, value in event.items():
             if key in EVENT_KEEP:

@@ -16,6 +16,7 @@ the database is `BOT_DB_URL` (default SQLite at var/nurture.db).
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
 import logging
@@ -30,13 +31,16 @@ from rasa.shared.core.events import ActionExecuted, Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.privacy import database, log_scrub, retention, settings
-from bot.privacy.events import EventRedactor
+from bot.privacy.events import AssistantTexts, EventRedactor
 from bot.privacy.pseudonym import pseudonymise
 from bot.privacy.redactor import Redactor, default_redactor
 
 logger = logging.getLogger(__name__)
 ERASE_ACTION = "action_erase_conversation"
 PURGE_INTERVAL_SECONDS = 86_400
+# Set on trackers this store loaded or saved: how many of their events are already stored, so
+# a save need not count them in the database (the conversation lock keeps it true in between).
+STORED_EVENTS_ATTR = "_nurture_stored_events"
 
 
 def erase_requested(tracker: DialogueStateTracker) -> bool:
@@ -68,6 +72,7 @@ class AnonymisingTrackerStore(SQLTrackerStore):
         self.retention_days = settings.retention_days(retention_days)
         self._redactor = redactor or default_redactor()
         self._last_purge = 0.0
+        self._assistant_texts = AssistantTexts()
         database.prepare_sqlite_file(url)
         super().__init__(domain=domain, host=url, event_broker=event_broker, **kwargs)
         database.harden(self.engine)
@@ -80,7 +85,8 @@ class AnonymisingTrackerStore(SQLTrackerStore):
         return pseudonymise(sender_id, self._key)
 
     def _event_redactor(self, sender_id: str) -> EventRedactor:
-        return EventRedactor(self._redactor.redact, sender_id, self.pseudonym(sender_id))
+        return EventRedactor(self._redactor.redact, sender_id, self.pseudonym(sender_id),
+                             self._assistant_texts)
 
     # -- reading --------------------------------------------------------------------------
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
@@ -99,7 +105,10 @@ class AnonymisingTrackerStore(SQLTrackerStore):
             events = [json.loads(row.data) for row in rows]
         if not events:
             return None
-        return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+        tracker = DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+        if not fetch_events_from_all_sessions:
+            setattr(tracker, STORED_EVENTS_ATTR, len(events))
+        return tracker
 
     async def exists(self, conversation_id: str) -> bool:
         with self.session_scope() as session:
@@ -115,24 +124,42 @@ class AnonymisingTrackerStore(SQLTrackerStore):
             return
         await self.stream_events(tracker)
         pseudonym = self.pseudonym(tracker.sender_id)
+        total = len(tracker.events)
+        stored = getattr(tracker, STORED_EVENTS_ATTR, None)
+        if stored is None or stored > total:
+            stored = await asyncio.to_thread(self._count_stored, pseudonym)
         redactor = self._event_redactor(tracker.sender_id)
-        with self.session_scope() as session:
-            stored = self._event_query(session, pseudonym, False).count()
-            for event in itertools.islice(tracker.events, stored, len(tracker.events)):
-                data = redactor.event(event.as_dict())
-                intent = (data.get("parse_data") or {}).get("intent") or {}
-                session.add(
-                    self.SQLEvent(
-                        sender_id=pseudonym,
-                        type_name=event.type_name,
-                        timestamp=data.get("timestamp"),
-                        intent_name=intent.get("name"),
-                        action_name=data.get("name"),
-                        data=json.dumps(data),
-                    )
-                )
-            session.commit()
+        rows = [
+            self._row(pseudonym, event.type_name, redactor.event(event.as_dict()))
+            for event in itertools.islice(tracker.events, stored, total)
+        ]
+        if rows:
+            # The commit waits for the disk (SQLite) or the network (PostgreSQL); in a worker
+            # thread other conversations' turns go on meanwhile. The conversation lock is held
+            # until this returns, so the conversation's own events still go in order.
+            await asyncio.to_thread(self._write, rows)
+        setattr(tracker, STORED_EVENTS_ATTR, total)
         self._maybe_purge()
+
+    def _row(self, pseudonym: str, type_name: str, data: dict[str, Any]) -> Any:
+        intent = (data.get("parse_data") or {}).get("intent") or {}
+        return self.SQLEvent(
+            sender_id=pseudonym,
+            type_name=type_name,
+            timestamp=data.get("timestamp"),
+            intent_name=intent.get("name"),
+            action_name=data.get("name"),
+            data=json.dumps(data),
+        )
+
+    def _count_stored(self, pseudonym: str) -> int:
+        with self.session_scope() as session:
+            return self._event_query(session, pseudonym, False).count()
+
+    def _write(self, rows: list[Any]) -> None:
+        with self.session_scope() as session:
+            session.add_all(rows)
+            session.commit()
 
     async def _stream_new_events(
         self, event_broker: EventBroker, new_events: list[Event], sender_id: str

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 import yaml
 
 from bot.privacy import settings
-from bot.privacy.events import EventRedactor
+from bot.privacy.events import AssistantTexts, EventRedactor
 from bot.privacy.pseudonym import PSEUDONYM_HEX_CHARS, pseudonymise
 from bot.privacy.redactor import redact
 
@@ -71,6 +71,32 @@ def test_event_redaction_covers_text_entities_slots_and_metadata() -> None:
         {"title": "Call 116 123", "payload": "/find_help"}]}})
     assert bot["text"] == "Thanks, [NAME]."
     assert bot["data"]["buttons"][0] == {"title": "Call 116 123", "payload": "/find_help"}
+
+
+def test_assistant_replies_are_redacted_once_and_parent_messages_are_never_kept() -> None:
+    calls: list[str] = []
+
+    def counting(text: str) -> str:
+        calls.append(text)
+        return redact(text)
+
+    shared = AssistantTexts(size=3)
+    reply = {"event": "bot", "text": "Thanks, Sarah.", "data": {"buttons": [
+        {"title": "Someone to talk to", "payload": "/find_help"}]}}
+    for sender in ("tg-111111111", "tg-222222222"):  # two conversations, one store
+        redactor = EventRedactor(counting, sender, "abc", shared)
+        assert redactor.event(reply)["text"] == "Thanks, [NAME]."
+        said = redactor.event({"event": "user", "text": "I'm Sarah, call 07700 900123"})
+        assert said["text"] == "I'm [NAME], call [PHONE]"
+    assert calls.count("Thanks, Sarah.") == 1 and calls.count("/find_help") == 1
+    assert calls.count("I'm Sarah, call 07700 900123") == 2  # a parent's words: every time
+    assert len(shared) == 3  # only the reply's strings, and never more than the limit
+    assert shared.get("I'm Sarah, call 07700 900123") is None
+    # A reply naming the conversation's own id is not shared with other conversations.
+    redactor = EventRedactor(counting, "tg-333333333", "abc", shared)
+    echo = redactor.event({"event": "bot", "text": "Your chat id is tg-333333333"})
+    assert echo["text"] == "Your chat id is abc"
+    assert shared.get("Your chat id is tg-333333333") is None
 
 
 def test_crisis_messages_are_never_changed() -> None:

@@ -93,6 +93,32 @@ def test_only_new_events_are_appended(make_store, domain) -> None:
     assert again.latest_message.text == "we're in Cardiff, she's 4 months"
 
 
+def test_each_event_is_stored_once_however_often_a_turn_saves(make_store, domain) -> None:
+    """Saves count what is stored from the tracker they loaded, across new sessions too."""
+    store = make_store()
+    run(store.save(conversation(domain)))
+    first = len(rows(store))
+    tracker = run(store.retrieve(SENDER))
+    later = time.time() + 10
+    tracker.update(ActionExecuted("action_session_start", timestamp=later))
+    tracker.update(SessionStarted(timestamp=later))
+    tracker.update(ActionExecuted("action_listen", timestamp=later))
+    run(store.save(tracker))
+    tracker.update(UserUttered("hello again", timestamp=later + 1))
+    run(store.save(tracker))
+    run(store.save(tracker))  # nothing new: nothing written
+    assert len(rows(store)) == first + 4
+    # A tracker the store did not load (rebuilt from the current session's events) is
+    # counted in the database instead.
+    current = list(run(store.retrieve(SENDER)).events)
+    assert len(current) == 4
+    rebuilt = DialogueStateTracker.from_events(SENDER, current, domain.slots)
+    rebuilt.update(ActionExecuted("action_listen", timestamp=later + 2))
+    run(store.save(rebuilt))
+    assert len(rows(store)) == first + 5
+    assert run(store.retrieve(SENDER)).latest_message.text == "hello again"
+
+
 def test_another_store_on_the_same_database_sees_the_conversation(make_store, domain) -> None:
     run(make_store().save(conversation(domain)))
     assert run(make_store().retrieve(SENDER)).get_slot("region") == "uk-wls"
