@@ -7,7 +7,7 @@ TED's input is a pure function of the last `max_history` dialogue states (intent
 slots, active form), and most conversations walk the same few paths, so the same states come
 back again and again. This subclass keys a bounded LRU cache on those states and reuses the
 prediction: the result is exactly what TED would have computed (see
-tests/test_cached_ted.py). States hold intent and action names and slot features, never a
+tests/scale/test_cached_ted.py). States hold intent and action names and slot features, never a
 parent's words, so the cache holds nothing personal.
 
 A model trained with user text in its stories (end-to-end) also reads the message itself; the

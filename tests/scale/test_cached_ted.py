@@ -67,6 +67,16 @@ def test_cached_predictions_equal_teds_own(assistant: Any, ted: CachedTEDPolicy,
             assert got.policy_name == expected.policy_name
 
 
+def test_the_cache_holds_no_words_of_the_parents(assistant: Any, ted: CachedTEDPolicy,
+                                                 rule_only_data: dict) -> None:
+    for tracker in _prediction_points(assistant):
+        ted.predict_action_probabilities(tracker, assistant.agent.domain, rule_only_data)
+    keys = " ".join(ted._prediction_cache).lower()
+    assert "concern_bonding" in keys  # intents are what it keys on...
+    for word in ("cardiff", "tired", "crying", "secure", "months"):
+        assert word not in keys  # ...never what was typed
+
+
 def test_repeat_states_skip_the_network(assistant: Any, ted: CachedTEDPolicy,
                                         rule_only_data: dict, monkeypatch) -> None:
     domain = assistant.agent.domain
