@@ -12,6 +12,8 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.scale.cached_ted import CACHE_SIZE_KEY, CachedTEDPolicy
 
+pytestmark = pytest.mark.slow  # needs the trained model
+
 CONVERSATIONS = [
     ["hi", "I don't feel close to my baby", "/ask_ideas", "thanks"],
     ["hello", "im so tired and she never stops crying", "/find_help", "we're in cardiff",
