@@ -52,7 +52,7 @@ async def _conversation(client: Client, messages: list[str], deadline: float,
             if time.perf_counter() > deadline:
                 return False
             turn = await client.send(text)
-            out.append(replace(turn, text=text))
+            out.append(replace(turn, text=text) if turn.error else turn)
     finally:
         await client.close()
     return True
