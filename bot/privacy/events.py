@@ -9,13 +9,14 @@ appears, because channels copy it into metadata (a WhatsApp number, a Telegram c
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from bot.lru import LRUCache
 
 FIELDS_PATH = Path(__file__).with_name("data") / "fields.yml"
 # Top-level fields of an event that never carry what someone typed.
@@ -39,32 +40,16 @@ def personal_keys() -> dict[str, str]:
     return {key.lower(): label for key, label in data["personal_keys"].items()}
 
 
-class AssistantTexts:
+class AssistantTexts(LRUCache[str, str]):
     """Redacted forms of what the assistant said, shared by every conversation of a store.
 
     Why: the assistant's replies are the domain's responses, the same few hundred strings
     (and their buttons) in every conversation, and redacting them was a third of the cost of
-    saving a turn. Only bot events use this, so no parent's message is ever kept here; it
-    holds at most `size` strings, the least recently used going first.
+    saving a turn. Only bot events use this, so no parent's message is ever kept here.
     """
 
     def __init__(self, size: int = 4096) -> None:
-        self.size = size
-        self._texts: OrderedDict[str, str] = OrderedDict()
-
-    def get(self, text: str) -> str | None:
-        found = self._texts.get(text)
-        if found is not None:
-            self._texts.move_to_end(text)
-        return found
-
-    def put(self, text: str, redacted: str) -> None:
-        self._texts[text] = redacted
-        while len(self._texts) > self.size:
-            self._texts.popitem(last=False)
-
-    def __len__(self) -> int:
-        return len(self._texts)
+        super().__init__(size)
 
 
 class EventRedactor:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import copy
 import json
-from collections import OrderedDict
 from typing import Any
 
 from rasa.core.featurizers.precomputation import MessageContainerForCoreFeaturization
@@ -28,6 +27,8 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import TEXT
+
+from bot.lru import LRUCache
 
 CACHE_SIZE_KEY = "prediction_cache_size"
 
@@ -42,12 +43,11 @@ class CachedTEDPolicy(TEDPolicy):
     def get_default_config() -> dict[str, Any]:
         return {**TEDPolicy.get_default_config(), CACHE_SIZE_KEY: 4096}
 
-    @property
-    def _prediction_cache(self) -> OrderedDict[str, PolicyPrediction]:
-        cache = self.__dict__.get("_cache")
-        if cache is None:
-            cache = self.__dict__["_cache"] = OrderedDict()
-        return cache
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._prediction_cache: LRUCache[str, PolicyPrediction] = LRUCache(
+            int(self.config.get(CACHE_SIZE_KEY) or 0)
+        )
 
     def _reads_user_text(self) -> bool:
         return self.only_e2e or TEXT in self.fake_features
@@ -75,24 +75,20 @@ class CachedTEDPolicy(TEDPolicy):
         precomputations: MessageContainerForCoreFeaturization | None = None,
         **kwargs: Any,
     ) -> PolicyPrediction:
-        size = int(self.config.get(CACHE_SIZE_KEY) or 0)
-        if size <= 0 or self.model is None or self._reads_user_text():
+        cache = self._prediction_cache
+        if cache.size <= 0 or self.model is None or self._reads_user_text():
             return super().predict_action_probabilities(
                 tracker, domain, rule_only_data, precomputations, **kwargs
             )
         key = self._cache_key(tracker, domain, rule_only_data)
-        cache = self._prediction_cache
         cached = cache.get(key)
         if cached is not None:
-            cache.move_to_end(key)
             return _copy(cached)
         prediction = super().predict_action_probabilities(
             tracker, domain, rule_only_data, precomputations, **kwargs
         )
         if not prediction.optional_events and not prediction.is_end_to_end_prediction:
-            cache[key] = _copy(prediction)
-            while len(cache) > size:
-                cache.popitem(last=False)
+            cache.put(key, _copy(prediction))
         return prediction
 
 

@@ -97,7 +97,8 @@ def test_repeat_states_skip_the_network(assistant: Any, ted: CachedTEDPolicy,
 
 def test_cache_is_bounded(assistant: Any, ted: CachedTEDPolicy, rule_only_data: dict,
                           monkeypatch) -> None:
-    monkeypatch.setitem(ted.config, CACHE_SIZE_KEY, 3)
+    assert ted._prediction_cache.size == ted.config[CACHE_SIZE_KEY] == 4096  # config.yml's
+    monkeypatch.setattr(ted._prediction_cache, "size", 3)
     ted._prediction_cache.clear()
     for tracker in _prediction_points(assistant):
         ted.predict_action_probabilities(tracker, assistant.agent.domain, rule_only_data)
