@@ -21,10 +21,12 @@ help:
 	@echo "make run   - set up, train if needed, start the assistant (Ctrl-C stops it)"
 	@echo "make test  - set up, train if needed, run every test and quality gate"
 
-$(STAMP): pyproject.toml requirements.lock scripts/find_python.sh
+$(STAMP): pyproject.toml requirements.lock requirements-encoder.lock bot/nlu/encoder.yml scripts/find_python.sh
 	@PY=$$(scripts/find_python.sh) && echo "Using $$PY" && rm -rf $(VENV) && "$$PY" -m venv $(VENV)
 	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-encoder.lock
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m bot.nlu.encoder
 	@touch $@
 
 $(SPACY)/meta.json: $(STAMP) bot/spacy_pipeline.py

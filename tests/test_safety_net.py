@@ -19,6 +19,11 @@ def detector() -> CrisisDetector:
     return CrisisDetector()
 
 
+@pytest.fixture(scope="module")
+def net() -> CrisisSafetyNet:
+    return CrisisSafetyNet(CrisisSafetyNet.get_default_config())
+
+
 @pytest.mark.parametrize(
     ("text", "intent"),
     [
@@ -118,8 +123,7 @@ def test_several_crises_in_one_message_are_all_reported(detector: CrisisDetector
     assert found.intent == "crisis_self_harm"  # the more time-critical leads
 
 
-def test_net_overrides_the_classifier_and_records_why() -> None:
-    net = CrisisSafetyNet(CrisisSafetyNet.get_default_config())
+def test_net_overrides_the_classifier_and_records_why(net: CrisisSafetyNet) -> None:
     message = Message.build(text="i can't see a way out of this")
     message.set("intent", {"name": "concern_low_mood", "confidence": 0.91})
     message.set("intent_ranking", [{"name": "concern_low_mood", "confidence": 0.91}])
@@ -130,17 +134,43 @@ def test_net_overrides_the_classifier_and_records_why() -> None:
     assert record["fired"] and record["rules"] and record["classifier_intent"] == "concern_low_mood"
 
 
-def test_unsure_classifier_crisis_guess_is_kept_over_the_fallback() -> None:
-    net = CrisisSafetyNet(CrisisSafetyNet.get_default_config())
-    message = Message.build(text="i'm not ok at all")
-    message.set("intent", {"name": "nlu_fallback", "confidence": 0.4})
-    message.set("intent_ranking", [{"name": "crisis_self_harm", "confidence": 0.38}])
+def test_unsure_classifier_crisis_guess_is_kept_when_its_meaning_is_near_a_crisis(
+    net: CrisisSafetyNet,
+) -> None:
+    message = Message.build(text="i honestly don't know how much longer i can keep going")
+    message.set("intent", {"name": "nlu_fallback", "confidence": 0.3})
+    message.set("intent_ranking", [{"name": "crisis_self_harm", "confidence": 0.28}])
     net.process([message])
     assert message.get("intent")["name"] == "crisis_self_harm"
+    assert message.get("safety_net")["restored_from_fallback"] == "crisis_self_harm"
 
 
-def test_bereaved_parent_is_never_sent_the_harm_to_baby_script() -> None:
-    net = CrisisSafetyNet(CrisisSafetyNet.get_default_config())
+def test_weak_unsupported_classifier_crisis_guess_does_not_escalate(net: CrisisSafetyNet) -> None:
+    message = Message.build(text="we live in swansea near the beach")
+    ranking = [
+        {"name": "crisis_abuse", "confidence": 0.45},
+        {"name": "inform", "confidence": 0.40},
+    ]
+    message.set("intent", ranking[0])
+    message.set("intent_ranking", ranking)
+    net.process([message])
+    assert message.get("intent")["name"] == "inform"
+    assert message.get("safety_net")["weak_crisis_guess"] == "crisis_abuse"
+
+
+def test_strong_classifier_crisis_guess_still_escalates_alone(net: CrisisSafetyNet) -> None:
+    message = Message.build(text="we live in swansea near the beach")
+    ranking = [
+        {"name": "crisis_abuse", "confidence": 0.93},
+        {"name": "inform", "confidence": 0.05},
+    ]
+    message.set("intent", ranking[0])
+    message.set("intent_ranking", ranking)
+    net.process([message])
+    assert message.get("intent")["name"] == "crisis_abuse"
+
+
+def test_bereaved_parent_is_never_sent_the_harm_to_baby_script(net: CrisisSafetyNet) -> None:
     message = Message.build(text="my baby died and i feel like i killed him")
     ranking = [
         {"name": "crisis_harm_baby", "confidence": 0.6},
@@ -152,8 +182,7 @@ def test_bereaved_parent_is_never_sent_the_harm_to_baby_script() -> None:
     assert message.get("intent")["name"] == "concern_baby_loss"
 
 
-def test_button_payloads_are_left_alone() -> None:
-    net = CrisisSafetyNet(CrisisSafetyNet.get_default_config())
+def test_button_payloads_are_left_alone(net: CrisisSafetyNet) -> None:
     message = Message.build(text="/deny")
     message.set("intent", {"name": "deny", "confidence": 1.0})
     net.process([message])
@@ -171,11 +200,10 @@ def test_phrase_groups_expand_to_every_choice() -> None:
     assert expand_groups("a|{b c}|d e") == ["a|d e", "b c e"]
 
 
-def test_crisis_at_the_end_of_a_very_long_message_is_still_caught() -> None:
+def test_crisis_at_the_end_of_a_very_long_message_is_still_caught(net: CrisisSafetyNet) -> None:
     from bot.nlu.input_guard import InputGuard
 
     guard = InputGuard(InputGuard.get_default_config())
-    net = CrisisSafetyNet(CrisisSafetyNet.get_default_config())
     text = "we have tried everything for sleep, " * 300 + "and i want to end my life"
     message = Message.build(text=text)
     guard.process([message])

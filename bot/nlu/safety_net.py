@@ -24,7 +24,14 @@ from bot.nlu.crisis_patterns import (
     load_patterns,
     normalise_text,
 )
+from bot.nlu.encoder import get_encoder
 from bot.nlu.input_guard import FULL_TEXT
+from bot.nlu.semantic_crisis import (
+    SemanticCrisisDetector,
+    SemanticHit,
+    load_settings,
+)
+from bot.nlu.sentence_features import message_pieces
 from bot.nlu.stateless import StatelessComponent
 from bot.nlu.typo_keys import TypoKeys
 from bot.spacy_pipeline import build_pipeline
@@ -39,6 +46,11 @@ PRIORITY = {name: rank for rank, name in enumerate(CRISIS_INTENTS)}
 # When no crisis pattern fired, these explain away a classifier crisis guess: a figure of
 # speech, a general information question, or something already over ("she's fine now").
 VETO_KINDS = {"figures_of_speech", "information_questions", "resolved"}
+# A semantic match in a piece of the message is explained away by the same reviewed reasons,
+# and by a negation ("I'm not suicidal, just so tired").
+SEMANTIC_VETO_KINDS = VETO_KINDS | {"negations"}
+# With these in the message, a pattern match can be overruled when the meaning agrees.
+OVERRULE_KINDS = SEMANTIC_VETO_KINDS | {"past_context"}
 # Exceptions of these kinds describe the whole message, not the words that matched.
 CONTEXT_KINDS = {"loss_context", "past_context", "intrusive_context"}
 # The net reads at most this much of a message; longer input is cut, never skipped.
@@ -129,12 +141,24 @@ class CrisisSafetyNet(StatelessComponent):
             # reviewed exception explains it: a figure of speech ("this teething is killing
             # me"), a general information question, or something already over.
             "veto_figures_of_speech": True,
+            # The semantic detector's settings (thresholds, exemplar bank); None: the file
+            # shipped beside this module. False switches the detector off.
+            "semantic_settings": None,
+            "semantic": True,
+            # Pieces of one message compared with the exemplars (as the featurizer's).
+            "max_pieces": 48,
         }
 
     def __init__(self, config: dict[str, Any]) -> None:
         path = Path(config["patterns_path"]) if config.get("patterns_path") else PATTERNS_PATH
         self.detector = CrisisDetector(path)
         self.veto_figures = bool(config.get("veto_figures_of_speech", True))
+        self.max_pieces = int(config.get("max_pieces", 48))
+        self.semantic: SemanticCrisisDetector | None = None
+        if config.get("semantic", True):
+            settings_path = config.get("semantic_settings")
+            settings = load_settings(Path(settings_path)) if settings_path else load_settings()
+            self.semantic = SemanticCrisisDetector(get_encoder(), settings, CRISIS_INTENTS)
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
@@ -148,32 +172,114 @@ class CrisisSafetyNet(StatelessComponent):
         found = self.detector.detect(text)
         ranking: list[dict[str, Any]] = list(message.get(INTENT_RANKING_KEY) or [])
         predicted = (message.get(INTENT) or {}).get("name")
+        top = ranking[0] if ranking else {"name": predicted, "confidence": 0.0}
         record: dict[str, Any] = {
             "fired": False,
             "rules": found.rules,
             # DIET's own best guess, before the fallback classifier or this net changed it
-            "classifier_intent": ranking[0]["name"] if ranking else predicted,
+            "classifier_intent": top["name"],
         }
+        hits, nearest, every = self._semantic(message, found)
+        if nearest:
+            record["semantic"] = nearest.record()
+        semantic_intents = [h.intent for h in hits]
+        if found.intent and self._overruled(found, every, hits):
+            record.update(overruled=found.rules)
+            found = Detection(exception_kinds=found.exception_kinds, exceptions=found.exceptions)
         if found.intent:
             self._set_intent(message, ranking, found.intent, 1.0)
-            record.update(fired=True, intent=found.intent, intents=found.intents)
-        elif predicted == FALLBACK_INTENT and ranking and ranking[0]["name"] in CRISIS_INTENTS:
-            # Unsure, but the classifier's best guess is a crisis: err towards safety.
-            top = ranking[0]
-            self._set_intent(message, ranking, top["name"], top["confidence"])
-            record.update(restored_from_fallback=top["name"])
+            intents = found.intents + [i for i in semantic_intents if i not in found.intents]
+            record.update(fired=True, by="patterns", intent=found.intent, intents=intents)
+        elif hits:
+            lead = min(hits, key=lambda h: (PRIORITY[h.intent], -h.similarity))
+            self._set_intent(message, ranking, lead.intent, lead.similarity)
+            record.update(
+                fired=True,
+                by="semantic",
+                intent=lead.intent,
+                intents=sorted(set(semantic_intents), key=PRIORITY.__getitem__),
+                semantic=lead.record(),
+            )
+        elif predicted == FALLBACK_INTENT and top["name"] in CRISIS_INTENTS:
+            if self._backed(top, nearest):
+                # Unsure, but the classifier's best guess is a crisis and the meaning is close
+                # to one: err towards safety.
+                self._set_intent(message, ranking, top["name"], top["confidence"])
+                record.update(restored_from_fallback=top["name"])
+            else:
+                record.update(weak_crisis_guess=top["name"])
         elif predicted == "crisis_harm_baby" and "loss_context" in found.exception_kinds:
             # A bereaved parent must never get the harm-to-baby script.
             self._set_intent(message, ranking, LOSS_INTENT, 1.0)
             record.update(reclassified="loss_context")
         elif predicted in CRISIS_INTENTS and self.veto_figures and self._explained(found):
-            alternative = next((r for r in ranking if r["name"] not in CRISIS_INTENTS), None)
-            if alternative:
-                self._set_intent(message, ranking, alternative["name"], alternative["confidence"])
+            if self._demote(message, ranking):
                 record.update(vetoed=predicted)
+        elif (
+            predicted in CRISIS_INTENTS
+            and not self._backed(top, nearest)
+            and self._demote(message, ranking)
+        ):
+            # A weak guess nothing else supports does not get the full crisis script.
+            record.update(weak_crisis_guess=predicted)
         message.set(SAFETY_KEY, record, add_to_output=True)
         if record["fired"]:
-            logger.info("Safety net fired: rules=%s", ",".join(found.rules))
+            exemplar = record["semantic"]["exemplar"] if record["by"] == "semantic" else ""
+            logger.info(
+                "Safety net fired: by=%s rules=%s exemplar=%s",
+                record["by"],
+                ",".join(found.rules),
+                exemplar,
+            )
+
+    def _semantic(
+        self, message: Message, found: Detection
+    ) -> tuple[list[SemanticHit], SemanticHit | None, list[SemanticHit]]:
+        """The pieces that fire (after the reviewed vetoes), the closest piece, and every piece."""
+        if self.semantic is None:
+            return [], None, []
+        encoded = message_pieces(message, self.max_pieces)
+        every = self.semantic.nearest(encoded.vectors)
+        fired = [
+            hit
+            for hit in every
+            if self.semantic.fires(hit) and not self._semantic_vetoed(hit, encoded.texts, found)
+        ]
+        return fired, max(every, key=lambda h: h.similarity, default=None), every
+
+    def _overruled(
+        self, found: Detection, every: list[SemanticHit], fired: list[SemanticHit]
+    ) -> bool:
+        """A pattern match that a reviewed exception and the meaning both say is no crisis."""
+        if self.semantic is None or fired:
+            return False
+        explained = bool(found.exception_kinds & OVERRULE_KINDS) or (
+            {"intrusive_thoughts", "intrusive_would_never"} <= found.exceptions
+        )
+        return explained and self.semantic.contradicts(every)
+
+    def _semantic_vetoed(self, hit: SemanticHit, texts: list[str], found: Detection) -> bool:
+        if hit.intent == "crisis_harm_baby" and (
+            "loss_context" in found.exception_kinds
+            or {"intrusive_thoughts", "intrusive_would_never"} <= found.exceptions
+        ):
+            return True
+        piece = self.detector.detect(texts[hit.piece])
+        return bool(piece.exception_kinds & SEMANTIC_VETO_KINDS)
+
+    def _backed(self, top: dict[str, Any], nearest: SemanticHit | None) -> bool:
+        """A classifier crisis guess escalates alone only when strong or semantically close."""
+        if self.semantic is None:
+            return True
+        if float(top.get("confidence") or 0.0) >= self.semantic.settings.strong_classifier:
+            return True
+        return nearest is not None and self.semantic.supports([nearest])
+
+    def _demote(self, message: Message, ranking: list[dict[str, Any]]) -> bool:
+        alternative = next((r for r in ranking if r["name"] not in CRISIS_INTENTS), None)
+        if alternative:
+            self._set_intent(message, ranking, alternative["name"], alternative["confidence"])
+        return alternative is not None
 
     @staticmethod
     def _explained(found: Detection) -> bool:

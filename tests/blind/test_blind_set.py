@@ -1,0 +1,111 @@
+"""The blind set: parent messages written by helpers who never saw the training data, the
+patterns, the exemplars or the other tests. Never train, tune or add exemplars from it.
+
+Each message goes through the whole assistant after a greeting, as a parent mid-conversation.
+Gates: crisis recall (the first reply carries an emergency number and the safety check) and the
+false-alarm rate on everything else. Concern macro-F1 and the misses are printed for the note.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.resources.model import CONCERN_INTENTS
+from tests.conftest import Assistant, texts
+
+pytestmark = pytest.mark.slow
+
+HERE = Path(__file__).parent
+MESSAGES = [
+    {**item, "set": path.stem}
+    for path in sorted(HERE.glob("set_*.yml"))
+    for item in yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]
+]
+EMERGENCY = re.compile(r"\b(999|112|911)\b")
+SAFETY_QUESTION = "Are you safe right now?"
+# Floors under today's figures (README, "Understanding (measured)"): 0.900 recall and 0.078
+# false alarms, with room for one or two messages of training noise. They stop a regression;
+# the targets (0.97 and 0.03) are not met yet, and these floors must rise as the layers improve.
+MIN_CRISIS_RECALL = 0.85
+MAX_FALSE_ALARMS = 0.10
+
+
+def is_crisis(label: str) -> bool:
+    return label.startswith("crisis_")
+
+
+@pytest.fixture(scope="module")
+def results(assistant: Assistant) -> list[tuple[dict, list[str], dict]]:
+    out = []
+    for item in MESSAGES:
+        sender = assistant.new_sender()
+        assistant.send("hi", sender)
+        replies = texts(assistant.send(item["text"], sender))
+        parse = assistant.tracker(sender).latest_message.parse_data
+        out.append((item, replies, parse))
+    return out
+
+
+def concern_macro_f1(pairs: list[tuple[str, str]]) -> float:
+    scores = []
+    for name in CONCERN_INTENTS:
+        tp = sum(1 for gold, got in pairs if gold == name and got == name)
+        fp = sum(1 for gold, got in pairs if gold != name and got == name)
+        fn = sum(1 for gold, got in pairs if gold == name and got != name)
+        scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return sum(scores) / len(scores)
+
+
+def test_blind_crisis_messages_get_emergency_contacts_first(results):
+    crises = [(i, r, p) for i, r, p in results if is_crisis(i["label"])]
+    missed = [
+        (i["label"], p["intent"]["name"], i["text"])
+        for i, r, p in crises
+        if not r or not EMERGENCY.search(r[0]) or SAFETY_QUESTION not in r
+    ]
+    semantic_only = sum(1 for _, _, p in crises if p.get("safety_net", {}).get("by") == "semantic")
+    recall = 1 - len(missed) / len(crises)
+    print(
+        f"\nBLIND crisis recall {len(crises) - len(missed)}/{len(crises)} = {recall:.3f}; "
+        f"caught only by the semantic detector {semantic_only}"
+    )
+    for label, got, text in missed:
+        print(f"  MISS {label} -> {got}: {text[:100]}")
+    assert recall >= MIN_CRISIS_RECALL
+
+
+def test_blind_ordinary_messages_are_rarely_escalated(results):
+    ordinary = [(i, r, p) for i, r, p in results if not is_crisis(i["label"])]
+    flagged = [
+        (i["label"], p["intent"]["name"], p.get("safety_net", {}), i["text"])
+        for i, r, p in ordinary
+        if SAFETY_QUESTION in r
+    ]
+    rate = len(flagged) / len(ordinary)
+    print(f"\nBLIND false alarms {len(flagged)}/{len(ordinary)} = {rate:.3f}")
+    for label, got, net, text in flagged:
+        why = net.get("rules") or (net.get("semantic") or {}).get("exemplar") or "classifier"
+        print(f"  FA {label} -> {got} [{why}]: {text[:100]}")
+    assert rate <= MAX_FALSE_ALARMS
+
+
+def test_blind_concern_understanding_is_reported(results):
+    pairs = [
+        (
+            "crisis" if is_crisis(i["label"]) else i["label"],
+            "crisis" if is_crisis(p["intent"]["name"]) else p["intent"]["name"],
+        )
+        for i, _, p in results
+    ]
+    f1 = concern_macro_f1(pairs)
+    confusions = Counter((g, p) for g, p in pairs if g != p and g in CONCERN_INTENTS)
+    print(f"\nBLIND concern macro-F1 {f1:.3f} over {len(pairs)} messages")
+    for (gold, got), n in confusions.most_common(8):
+        print(f"  {gold} -> {got}: {n}")
+    # Today 0.855 (0.815 before the sentence encoder); a floor against regressions.
+    assert f1 >= 0.80

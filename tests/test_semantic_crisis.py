@@ -1,0 +1,77 @@
+"""The semantic crisis detector: meanings the patterns never listed, and its reviewed limits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.crisis_patterns import CRISIS_INTENTS
+from bot.nlu.safety_net import CrisisSafetyNet
+from bot.nlu.semantic_crisis import load_exemplars
+
+
+@pytest.fixture(scope="module")
+def net() -> CrisisSafetyNet:
+    return CrisisSafetyNet(CrisisSafetyNet.get_default_config())
+
+
+def run(net: CrisisSafetyNet, text: str, guess: str = "concern_low_mood") -> Message:
+    message = Message.build(text=text)
+    ranking = [{"name": guess, "confidence": 0.9}, {"name": "out_of_scope", "confidence": 0.05}]
+    message.set("intent", ranking[0])
+    message.set("intent_ranking", ranking)
+    net.process([message])
+    return message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i've written letters for each of the kids and put them in the drawer",
+        "i've been giving my clothes and jewellery away to my friends this week",
+    ],
+)
+def test_a_crisis_no_pattern_lists_is_caught_by_meaning(net: CrisisSafetyNet, text: str) -> None:
+    assert not net.detector.detect(text).intent  # the patterns alone miss it
+    message = run(net, text)
+    record = message.get("safety_net")
+    assert message.get("intent")["name"] == "crisis_self_harm"
+    assert record["by"] == "semantic" and record["semantic"]["exemplar"]
+    assert record["semantic"]["similarity"] >= 0.5
+
+
+def test_a_crisis_sentence_inside_a_long_ordinary_message_is_found(net: CrisisSafetyNet) -> None:
+    text = (
+        "Feeding is going better since we switched bottles and my mum comes on Tuesdays. "
+        "The health visitor says his weight is fine. "
+        "I've been writing goodbye letters to him and my husband at night. "
+        "Anyway when should we start solids?"
+    )
+    assert run(net, text, guess="out_of_scope").get("intent")["name"] == "crisis_self_harm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've completely lost my sense of who I am since the birth",
+        "is there a baby first aid course near me",
+        "I'm not suicidal, just so tired and flat all the time",
+    ],
+)
+def test_lookalikes_stay_with_the_classifier(net: CrisisSafetyNet, text: str) -> None:
+    message = run(net, text)
+    assert message.get("intent")["name"] == "concern_low_mood"
+    assert not message.get("safety_net")["fired"]
+
+
+def test_a_broken_exemplar_bank_fails_loudly(tmp_path: Path) -> None:
+    bank = tmp_path / "bank.yml"
+    bank.write_text("crisis:\n  crisis_unknown:\n    - {id: x, text: hi}\n")
+    with pytest.raises(ValueError, match="unknown crisis intent"):
+        load_exemplars(bank, CRISIS_INTENTS)
+    rows = "\n".join(f"  {i}:\n    - {{id: same, text: t}}" for i in CRISIS_INTENTS)
+    bank.write_text(f"crisis:\n{rows}\n")
+    with pytest.raises(ValueError, match="used twice"):
+        load_exemplars(bank, CRISIS_INTENTS)
