@@ -75,3 +75,17 @@ def test_a_broken_exemplar_bank_fails_loudly(tmp_path: Path) -> None:
     bank.write_text(f"crisis:\n{rows}\n")
     with pytest.raises(ValueError, match="used twice"):
         load_exemplars(bank, CRISIS_INTENTS)
+
+
+def test_every_message_gets_a_sentence_feature_of_the_trained_shape() -> None:
+    """DIET refuses a message whose features differ from training: button payloads included."""
+    from bot.nlu.sentence_features import SentenceEmbeddingFeaturizer
+
+    featurizer = SentenceEmbeddingFeaturizer(
+        SentenceEmbeddingFeaturizer.get_default_config(), "sentence_features"
+    )
+    messages = [Message.build(text=t) for t in ("/ask_ideas", "   ", "😭", "we argue all the time")]
+    featurizer.process(messages)
+    for message in messages:
+        _, sentence = message.get_dense_features("text")
+        assert sentence is not None and sentence.features.shape == (1, 384)

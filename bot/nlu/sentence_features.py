@@ -107,7 +107,10 @@ class SentenceEmbeddingFeaturizer(DenseFeaturizer, GraphComponent):
 
     def _featurize(self, message: Message) -> None:
         text = message.get(FULL_TEXT) or message.get(TEXT) or ""
-        if not text or text.startswith("/"):
+        if text.startswith("/"):
+            # A button payload names its intent; the classifier still runs on it and needs a
+            # feature of the trained shape, but no sentence to compare.
+            self._add(message, _mean(np.zeros((0, get_encoder().dim), dtype=np.float32)))
             return
         encoded = encode_pieces(text, self.max_pieces)
         message.set(PIECES_KEY, encoded)
