@@ -145,29 +145,24 @@ def test_unsure_classifier_crisis_guess_is_kept_when_its_meaning_is_near_a_crisi
     assert message.get("safety_net")["restored_from_fallback"] == "crisis_self_harm"
 
 
-def test_weak_unsupported_classifier_crisis_guess_does_not_escalate(net: CrisisSafetyNet) -> None:
+@pytest.mark.parametrize(
+    ("confidence", "expected"),
+    [(0.45, "inform"), (0.93, "crisis_abuse")],  # weak and unsupported; strong on its own
+)
+def test_only_a_strong_or_supported_classifier_crisis_guess_escalates_alone(
+    net: CrisisSafetyNet, confidence: float, expected: str
+) -> None:
     message = Message.build(text="we live in swansea near the beach")
     ranking = [
-        {"name": "crisis_abuse", "confidence": 0.45},
-        {"name": "inform", "confidence": 0.40},
+        {"name": "crisis_abuse", "confidence": confidence},
+        {"name": "inform", "confidence": 0.04},
     ]
     message.set("intent", ranking[0])
     message.set("intent_ranking", ranking)
     net.process([message])
-    assert message.get("intent")["name"] == "inform"
-    assert message.get("safety_net")["weak_crisis_guess"] == "crisis_abuse"
-
-
-def test_strong_classifier_crisis_guess_still_escalates_alone(net: CrisisSafetyNet) -> None:
-    message = Message.build(text="we live in swansea near the beach")
-    ranking = [
-        {"name": "crisis_abuse", "confidence": 0.93},
-        {"name": "inform", "confidence": 0.05},
-    ]
-    message.set("intent", ranking[0])
-    message.set("intent_ranking", ranking)
-    net.process([message])
-    assert message.get("intent")["name"] == "crisis_abuse"
+    assert message.get("intent")["name"] == expected
+    weak = message.get("safety_net").get("weak_crisis_guess")
+    assert weak == ("crisis_abuse" if expected == "inform" else None)
 
 
 def test_bereaved_parent_is_never_sent_the_harm_to_baby_script(net: CrisisSafetyNet) -> None:
