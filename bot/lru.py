@@ -29,6 +29,10 @@ class LRUCache(Generic[K, V]):
         while len(self._entries) > max(self.size, 0):
             self._entries.popitem(last=False)
 
+    def items(self) -> list[tuple[K, V]]:
+        """Every entry, least recently used first; reading them does not count as use."""
+        return list(self._entries.items())
+
     def clear(self) -> None:
         self._entries.clear()
 

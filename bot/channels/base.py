@@ -16,10 +16,11 @@ from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from sanic import Blueprint
 from sanic.request import Request
 
+from bot.privacy.identity import log_ref as ref
+
 from .config import RetryPolicy, retry_policy
 from .memory import ButtonMemory, RecentIds
 from .outbox import Outbound, Outbox
-from .redact import ref
 from .rendering import split_text
 
 logger = logging.getLogger(__name__)

@@ -17,8 +17,9 @@ from typing import Any
 
 import aiohttp
 
+from bot.privacy.identity import log_ref as ref
+
 from .config import RetryPolicy
-from .redact import ref
 
 logger = logging.getLogger(__name__)
 

@@ -17,6 +17,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot import rasa_patches
 from bot.nlu.crisis_patterns import (
     CRISIS_INTENTS,
     PATTERNS_PATH,
@@ -55,6 +56,10 @@ OVERRULE_KINDS = SEMANTIC_VETO_KINDS | {"past_context"}
 CONTEXT_KINDS = {"loss_context", "past_context", "intrusive_context"}
 # The net reads at most this much of a message; longer input is cut, never skipped.
 MAX_CHARS = 20_000
+
+# Every process that answers parents loads this component with the model, before its first
+# turn: from here on, a crisis answer no longer depends on the action server being up.
+rasa_patches.install()
 
 
 @dataclass

@@ -23,6 +23,21 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+# An unreachable database must fail fast, not hold a parent's turn: PostgreSQL's connection
+# attempt and SQLite's wait for a lock are capped (seconds), unless the URL sets its own.
+CONNECT_TIMEOUT = {"postgresql": ("connect_timeout", "3"), "sqlite": ("timeout", "2")}
+
+
+def with_timeouts(url: str) -> str:
+    """The URL with a short connection (PostgreSQL) or lock (SQLite) timeout added."""
+    parsed = make_url(url)
+    option = CONNECT_TIMEOUT.get(parsed.get_backend_name())
+    in_memory = parsed.get_backend_name() == "sqlite" and sqlite_path(url) is None
+    if option is None or option[0] in parsed.query or in_memory:
+        return url
+    return parsed.update_query_dict({option[0]: option[1]}).render_as_string(hide_password=False)
+
+
 def prepare_sqlite_file(url: str) -> None:
     """Creates the directory and an owner-only (0600) database file before SQLite does."""
     path = sqlite_path(url)

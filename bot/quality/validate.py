@@ -1,9 +1,10 @@
 """`rasa data validate`, failing on every warning but one that Rasa raises wrongly.
 
 Rasa warns that a response "is not used in any story or rule" when only a custom action
-sends it (crisis openings, ideas) or a form asks with it (``utter_ask_<slot>``). Those
-warnings are allowed only when that use is real: the name appears in actions/ or is the
-question of a form slot. Every other warning fails the check, like ``--fail-on-warnings``.
+sends it (crisis openings, ideas), the Rasa server's action guard sends it while the action
+server is away (bot/resilience), or a form asks with it (``utter_ask_<slot>``). Those warnings
+are allowed only when that use is real: the name appears in that code or is the question of a
+form slot. Every other warning fails the check, like ``--fail-on-warnings``.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ def main() -> int:
     importer = TrainingDataImporter.load_from_config("config.yml", "domain.yml", ["data"])
     domain = importer.get_domain()
     form_slots = {slot for form in domain.forms.values() for slot in form["required_slots"]}
-    source = "\n".join(p.read_text(encoding="utf-8") for p in Path("actions").glob("*.py"))
+    senders = [*Path("actions").glob("*.py"), *Path("bot/resilience").glob("*.py")]
+    source = "\n".join(p.read_text(encoding="utf-8") for p in senders)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:

@@ -14,8 +14,10 @@ transaction (WATCH/MULTI/EXEC, retried on conflict), so tickets stay unique acro
 from __future__ import annotations
 
 import json
+import logging
 import os
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -24,23 +26,35 @@ from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, InMemoryLockStore, LockError, RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
 
-from bot.scale import speedups
+from bot.privacy import settings
+from bot.privacy.identity import pseudonymise
+from bot.resilience.breaker import Breaker
 
-# Every Rasa server imports this module (endpoints.yml's lock_store) before it handles a
-# message, so this is where the server's speed-ups are switched on.
-speedups.install()
-
+logger = logging.getLogger(__name__)
 ENV_URL = "BOT_REDIS_URL"
 ENV_WORKERS = "SANIC_WORKERS"
 MAX_CONFLICT_RETRIES = 100
+# Redis answers in well under a millisecond on a healthy network; a hung Redis must not hold a
+# crisis turn for Rasa's default 10 s.
+SOCKET_TIMEOUT_SECONDS = 1.0
+# After Redis fails, turns use this server's own locks for this long before Redis is tried again.
+OUTAGE_RETRY_SECONDS = 5.0
 T = TypeVar("T")
 
 
 class SharedLockStore(RedisLockStore):
     """Rasa's Redis lock store, configured from a redis:// URL, with atomic ticket updates.
 
+    Conversations are locked under their pseudonym (bot/privacy/identity.py): neither a Redis
+    key nor a stored lock carries a raw sender id, which on SMS and WhatsApp is a phone number.
+
     Constructing it without `BOT_REDIS_URL` (and no `url` in endpoints.yml) gives Rasa's
     in-memory lock store instead, which is right for a single server.
+
+    While Redis is unreachable, turns are serialised by this server's own in-memory locks
+    instead of failing: every parent still gets an answer, and messages of one conversation
+    stay in order on each server (only two servers taking the same conversation at once could
+    interleave, for the length of the outage).
     """
 
     def __new__(cls, endpoint_config: EndpointConfig | None = None,
@@ -58,6 +72,10 @@ class SharedLockStore(RedisLockStore):
             raise LockError(f"{ENV_URL} must be a redis:// or rediss:// URL")
         options = dict(endpoint_config.kwargs) if endpoint_config else {}
         options.pop("url", None)
+        options.setdefault("socket_timeout", SOCKET_TIMEOUT_SECONDS)
+        self._pseudonym_key = settings.pseudonym_key()
+        self._local = InMemoryLockStore()
+        self._redis = Breaker()
         super().__init__(
             host=parts.hostname,
             port=parts.port or 6379,
@@ -68,6 +86,41 @@ class SharedLockStore(RedisLockStore):
             key_prefix=options.pop("key_prefix", None),
             **{k: v for k, v in options.items() if k in _PASSTHROUGH},
         )
+
+    # -- a Redis outage falls back to this server's own locks -----------------------------
+
+    @asynccontextmanager
+    async def lock(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME,
+                   wait_time_in_seconds: float = 1) -> AsyncIterator[TicketLock]:
+        """Rasa's ticket lock in Redis, or in memory while Redis is unreachable."""
+        conversation_id = self._key_for(conversation_id)
+        held: TicketLock | None = None
+        if self._redis.available():
+            try:
+                ticket = self.issue_ticket(conversation_id, lock_lifetime)
+                held = await self._acquire_lock(conversation_id, ticket, wait_time_in_seconds)
+            except (LockError, redis.RedisError) as error:
+                if not _is_outage(error):
+                    raise
+                self._redis.trip(OUTAGE_RETRY_SECONDS)
+                logger.warning("Redis lock store unreachable; using this server's own locks "
+                               "for %.0f s", OUTAGE_RETRY_SECONDS)
+        if held is None:
+            async with self._local.lock(conversation_id, lock_lifetime,
+                                        wait_time_in_seconds) as local:
+                yield local
+            return
+        try:
+            yield held
+        finally:
+            try:
+                self.cleanup(conversation_id, ticket)
+            except redis.RedisError:
+                # The ticket expires with its lifetime; the parent has had the answer already.
+                logger.warning("Redis lock store unreachable while releasing a lock")
+
+    def _key_for(self, conversation_id: str) -> str:
+        return pseudonymise(conversation_id, self._pseudonym_key)
 
     # -- atomic versions of every read-modify-write the base class does ----------------------
 
@@ -125,6 +178,11 @@ class SharedLockStore(RedisLockStore):
 
 
 _PASSTHROUGH = {"socket_timeout", "ssl_certfile", "ssl_keyfile", "ssl_ca_certs"}
+
+
+def _is_outage(error: BaseException) -> bool:
+    """A Redis error, as itself or as the cause of Rasa's LockError (not an expired lock)."""
+    return isinstance(error, redis.RedisError) or isinstance(error.__cause__, redis.RedisError)
 
 
 def _redis_url(endpoint_config: EndpointConfig | None) -> str | None:

@@ -29,15 +29,26 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def project_endpoints(action_server_url: str) -> str:
+    """The project's endpoints.yml (tracker store, lock store), with the given action server."""
+    contract = "http://127.0.0.1:5055/webhook"
+    source = (ROOT / "endpoints.yml").read_text(encoding="utf-8")
+    assert contract in source, f"endpoints.yml no longer names {contract}"
+    return source.replace(contract, action_server_url)
+
+
 class AssistantServer:
-    def __init__(self, workdir: Path, action_server_url: str, env: dict[str, str]) -> None:
+    def __init__(self, workdir: Path, action_server_url: str, env: dict[str, str],
+                 endpoints_yml: str | None = None) -> None:
         self.workdir = workdir
         self.port = free_port()
         # A private copy: the model file may be replaced by a training run meanwhile.
         self.model = workdir / "nurture.tar.gz"
         shutil.copyfile(MODEL, self.model)
         endpoints = workdir / "endpoints.yml"
-        endpoints.write_text(f'action_endpoint:\n  url: "{action_server_url}"\n')
+        endpoints.write_text(
+            endpoints_yml or f'action_endpoint:\n  url: "{action_server_url}"\n'
+        )
         self.log = workdir / "rasa.log"
         self._env = {**os.environ, **env, "BOT_API_TOKEN": API_TOKEN}
         self._args = [

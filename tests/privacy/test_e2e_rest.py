@@ -148,7 +148,7 @@ def test_delete_my_chat_leaves_nothing(server: dict) -> None:
     _post(webhook, {"sender": sender, "message": "please delete my chat"})
     replies = _post(webhook, {"sender": sender, "message": "/affirm"})
     assert "deleted our chat" in " ".join(m.get("text", "") for m in replies)
-    from bot.privacy.pseudonym import pseudonymise
+    from bot.privacy.identity import pseudonymise
 
     engine = sa.create_engine(f"sqlite:///{server['db']}")
     with engine.connect() as connection:

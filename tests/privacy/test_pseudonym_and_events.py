@@ -12,7 +12,7 @@ import yaml
 
 from bot.privacy import settings
 from bot.privacy.events import AssistantTexts, EventRedactor
-from bot.privacy.pseudonym import PSEUDONYM_HEX_CHARS, pseudonymise
+from bot.privacy.identity import PSEUDONYM_HEX_CHARS, pseudonymise
 from bot.privacy.redactor import redact
 
 ROOT = Path(__file__).resolve().parents[2]

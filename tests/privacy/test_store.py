@@ -20,7 +20,7 @@ from rasa.shared.core.events import (
 )
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.privacy.pseudonym import pseudonymise
+from bot.privacy.identity import pseudonymise
 from bot.privacy.tracker_store import ERASE_ACTION
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import uuid
 
@@ -14,6 +15,11 @@ from tests.scale.services import require_redis
 
 REDIS_DB = 14
 URL = f"redis://127.0.0.1:6379/{REDIS_DB}"
+
+
+@pytest.fixture(autouse=True)
+def pseudonym_key(monkeypatch):
+    monkeypatch.setenv("BOT_PSEUDONYM_KEY", "lock-store-test-key")
 
 
 def test_without_a_redis_url_the_lock_store_is_in_memory(monkeypatch):
@@ -82,3 +88,44 @@ def test_the_lock_is_gone_when_its_last_ticket_is_served(two_servers):
     assert not second.get_lock(conversation).is_locked(b)
     second.cleanup(conversation, b)
     assert first.get_lock(conversation) is None
+
+
+def test_redis_never_holds_the_raw_sender_id(monkeypatch):
+    client = require_redis(REDIS_DB)
+    monkeypatch.setenv("BOT_REDIS_URL", URL)
+    store = SharedLockStore()
+    phone = f"whatsapp:+4477009{uuid.uuid4().int % 10**5:05d}"
+    seen: list[bytes] = []
+
+    async def turn() -> None:
+        async with store.lock(phone):
+            for key in client.keys("*"):
+                seen.extend([key, client.get(key) or b""])
+
+    asyncio.run(turn())
+    assert seen, "the lock was in Redis while the turn was served"
+    digits = phone.split("+")[1].encode()
+    assert not any(digits in item for item in seen), seen
+
+
+def test_an_unreachable_redis_falls_back_to_this_servers_own_locks(monkeypatch):
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]  # nothing listens here once the socket closes
+    monkeypatch.setenv("BOT_REDIS_URL", f"redis://127.0.0.1:{port}/0")
+    store = SharedLockStore()
+    order: list[str] = []
+
+    async def turn(name: str) -> None:
+        async with store.lock("one-conversation", wait_time_in_seconds=0.05):
+            order.append(f"{name} in")
+            await asyncio.sleep(0.1)
+            order.append(f"{name} out")
+
+    async def both() -> None:
+        await asyncio.gather(turn("first"), turn("second"))
+
+    asyncio.run(both())
+    assert order == ["first in", "first out", "second in", "second out"], "still one at a time"

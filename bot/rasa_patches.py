@@ -1,0 +1,34 @@
+"""Every change Nurture makes to Rasa's own code, switched on from one place.
+
+Rasa 3.6 has no hooks for these, so they wrap its methods: the speed-ups (bot/scale/speedups.py)
+and the guard that answers a turn when the action server is slow or away
+(bot/resilience/action_guard.py). They were written against the pinned Rasa; on another version
+nothing is patched and an error says so, since a wrapper around code it was not written for could
+do worse than no wrapper.
+
+The safety net component calls `install()` when the model loads, so every process that answers
+parents (the Rasa servers, and the in-process agent the tests use) has them before its first turn.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import rasa
+
+logger = logging.getLogger(__name__)
+SUPPORTED_RASA = "3.6."
+
+
+def install() -> bool:
+    """Switch every patch on (idempotent); False, with an error logged, on another Rasa."""
+    if not rasa.__version__.startswith(SUPPORTED_RASA):
+        logger.error("Rasa %s is not the pinned %sx: Nurture's patches are off, including the "
+                     "crisis answer without the action server.", rasa.__version__, SUPPORTED_RASA)
+        return False
+    from bot.resilience import action_guard
+    from bot.scale import speedups
+
+    speedups.install()
+    action_guard.install()
+    return True

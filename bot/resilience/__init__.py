@@ -1,0 +1,1 @@
+"""Keeping the parent answered when a part of the service fails."""
