@@ -19,7 +19,7 @@ from sanic.request import Request
 from bot.privacy.identity import log_ref as ref
 
 from .config import RetryPolicy, retry_policy
-from .memory import ButtonMemory, RecentIds
+from .memory import shared_memory
 from .outbox import Outbound, Outbox
 from .rendering import split_text
 
@@ -38,8 +38,7 @@ class HardenedInput(InputChannel):
 
     def __init__(self, policy: RetryPolicy | None = None) -> None:
         self.outbox = Outbox(self.channel_name, policy or retry_policy())
-        self.buttons = ButtonMemory()
-        self.seen = RecentIds()
+        self.buttons, self.seen = shared_memory()
 
     @classmethod
     def name(cls) -> str:

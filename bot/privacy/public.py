@@ -1,4 +1,8 @@
-"""Numbers and sites that are public services, read from data/public.yml and the directory."""
+"""Numbers and sites that are public services, read from data/public.yml and the directory.
+
+The directory is the one the assistant uses (`BOT_RESOURCES_PATH` or the shipped file), re-read
+when it changes, so an operator's own helpline numbers are never redacted as personal data.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +13,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from bot.resources.directory import resolve_path
+
 PUBLIC_PATH = Path(__file__).with_name("data") / "public.yml"
-DIRECTORY_PATH = Path(__file__).resolve().parents[1] / "resources" / "directory.yml"
 _NUMBER = re.compile(r"\+?\d[\d\- ]*\d")
 
 
@@ -28,14 +33,20 @@ def _strings(node: object) -> list[str]:
     return []
 
 
-@lru_cache(maxsize=1)
 def allowed() -> tuple[frozenset[str], frozenset[str]]:
     """(digit strings of public numbers, lower-case public host names)."""
+    directory = resolve_path()
+    changed = directory.stat().st_mtime_ns if directory.is_file() else None
+    return _allowed(directory, changed)
+
+
+@lru_cache(maxsize=4)
+def _allowed(directory: Path, _changed: int | None) -> tuple[frozenset[str], frozenset[str]]:
     data = yaml.safe_load(PUBLIC_PATH.read_text(encoding="utf-8"))
     numbers = {digits(n) for n in data.get("numbers", [])}
     hosts = {h.lower() for h in data.get("hosts", [])}
-    if DIRECTORY_PATH.is_file():
-        for text in _strings(yaml.safe_load(DIRECTORY_PATH.read_text(encoding="utf-8"))):
+    if directory.is_file():
+        for text in _strings(yaml.safe_load(directory.read_text(encoding="utf-8"))):
             if text.startswith(("http://", "https://")):
                 hosts.add((urlsplit(text).hostname or "").lower())
             else:
