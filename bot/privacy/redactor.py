@@ -4,23 +4,25 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from bot.privacy import patterns, phones
+from bot.privacy import checksums, patterns, phones
 from bot.privacy.names import NameFinder
 from bot.privacy.public import is_public_url
 from bot.privacy.spans import Span, apply, resolve
 
 PLACEHOLDERS = ("NAME", "PHONE", "EMAIL", "POSTCODE", "ADDRESS", "DOB", "NHS_NUMBER", "URL",
-                "HANDLE")
+                "HANDLE", "CARD", "BANK", "NATIONAL_ID")
 
 
 class Redactor:
-    """Pattern rules + phonenumbers + the spaCy name finder, resolved into one set of spans."""
+    """Pattern rules + Presidio's checksum recognisers + phonenumbers + the spaCy name finder,
+    resolved into one set of spans."""
 
     def __init__(self, names: NameFinder | None = None) -> None:
         self.names = names or NameFinder()
 
     def spans(self, text: str) -> list[Span]:
-        found = patterns.find(text) + phones.find(text) + self.names.find(text)
+        found = (patterns.find(text) + checksums.find(text) + phones.find(text)
+                 + self.names.find(text))
         found = [s for s in found if not (s.label == "URL" and is_public_url(text[s.start:s.end]))]
         return resolve(found)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # Which label wins when two detectors claim overlapping text (most specific first).
-PRIORITY = ["EMAIL", "URL", "NHS_NUMBER", "DOB", "POSTCODE", "ADDRESS", "PHONE", "HANDLE", "NAME"]
+PRIORITY = ["EMAIL", "URL", "CARD", "BANK", "NATIONAL_ID", "NHS_NUMBER", "DOB", "POSTCODE",
+            "ADDRESS", "PHONE", "HANDLE", "NAME"]
 
 
 @dataclass(frozen=True)

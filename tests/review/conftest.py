@@ -1,5 +1,5 @@
-"""Fixtures for the staff review app: an `events` table written by Rasa's own
-SQLTrackerStore (SQLite and PostgreSQL), and the app started as a real server."""
+"""Fixtures for the staff review app: an `events` table written by the assistant's anonymising
+tracker store (SQLite and PostgreSQL), and the app started as a real server."""
 
 from __future__ import annotations
 
@@ -24,38 +24,28 @@ from review_support import (
 
 @pytest.fixture(scope="session")
 def sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    from rasa.core.tracker_store import SQLTrackerStore
-
     path = tmp_path_factory.mktemp("review") / "nurture.db"
-    save_conversations(SQLTrackerStore(dialect="sqlite", db=str(path)))
+    save_conversations(f"sqlite:///{path}")
     return f"sqlite:///{path}"
 
 
 @pytest.fixture(scope="session")
 def postgresql_url() -> Iterator[str]:
-    """A fresh database on the local PostgreSQL, created by SQLTrackerStore's login_db."""
+    """A fresh database on the local PostgreSQL."""
     if not pg_reachable():
         reason = f"PostgreSQL not reachable on {PG_HOST}:{PG_PORT}"
         if IN_CI:
             pytest.fail(f"{reason} (CI=true: these tests must run)")
         pytest.skip(f"{reason}; CI is not 'true', so the PostgreSQL review tests are skipped")
-    from rasa.core.tracker_store import SQLTrackerStore
-
     name = f"nurture_review_test_{uuid.uuid4().hex[:8]}"
-    store = SQLTrackerStore(
-        dialect="postgresql",
-        host=PG_HOST,
-        port=PG_PORT,
-        username="postgres",
-        db=name,
-        login_db="postgres",
-    )
-    save_conversations(store)
-    store.engine.dispose()
-    yield f"postgresql://postgres@{PG_HOST}:{PG_PORT}/{name}"
     admin = sa.create_engine(
         f"postgresql://postgres@{PG_HOST}:{PG_PORT}/postgres", isolation_level="AUTOCOMMIT"
     )
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    url = f"postgresql://postgres@{PG_HOST}:{PG_PORT}/{name}"
+    save_conversations(url)
+    yield url
     with admin.connect() as conn:
         conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()

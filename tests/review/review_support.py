@@ -1,5 +1,5 @@
-"""Helpers for the review app tests: conversations saved through Rasa's SQLTrackerStore,
-the app started as a real server, and a logged-in HTTP client."""
+"""Helpers for the review app tests: conversations saved through the assistant's anonymising
+tracker store, the app started as a real server, and a logged-in HTTP client."""
 
 from __future__ import annotations
 
@@ -22,6 +22,14 @@ ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "correct-horse-battery-staple"
 PG_HOST, PG_PORT = "127.0.0.1", 5432
 IN_CI = os.environ.get("CI") == "true"
+PSEUDONYM_KEY = "review-tests-pseudonym-key"
+
+
+def sid(name: str) -> str:
+    """The stored (pseudonymous) id of a test conversation, as the review app shows it."""
+    from bot.privacy.identity import pseudonymise
+
+    return pseudonymise(name, PSEUDONYM_KEY.encode())
 
 
 def _ts(day: int, hour: int, minute: int = 0) -> float:
@@ -122,15 +130,20 @@ def _conversations() -> dict[str, list]:
     }
 
 
-def save_conversations(store) -> None:
-    """Write every conversation through Rasa's SQLTrackerStore.save, as the bot would."""
+def save_conversations(db_url: str) -> None:
+    """Write every conversation through the anonymising tracker store, as the assistant does."""
     from rasa.shared.core.domain import Domain
     from rasa.shared.core.trackers import DialogueStateTracker
 
+    from bot.privacy.tracker_store import AnonymisingTrackerStore
+
     domain = Domain.load(str(ROOT / "domain.yml"))
+    store = AnonymisingTrackerStore(domain=domain, host=db_url, pseudonym_key=PSEUDONYM_KEY,
+                                    purge_on_start=False)
     for sender, events in _conversations().items():
         tracker = DialogueStateTracker.from_events(sender, events, slots=domain.slots)
         asyncio.run(store.save(tracker))
+    store.engine.dispose()
 
 
 def _free_port() -> int:

@@ -1,5 +1,8 @@
 """The review app as a real server over SQLite and PostgreSQL: access control, login
-limits, CSRF, roles, audit, filters, transcript, dashboard and exports."""
+limits, CSRF, roles, audit, filters, transcript, dashboard and exports.
+
+The conversations are written by the assistant's own anonymising tracker store, so the app is
+tested on what it really reads: pseudonymous ids (`sid`) and redacted text."""
 
 from __future__ import annotations
 
@@ -14,12 +17,12 @@ from pathlib import Path
 import pytest
 import requests
 import sqlalchemy as sa
-from review_support import PASSWORD, Server, csrf_from, login, start_server, stop_server
+from review_support import PASSWORD, Server, csrf_from, login, sid, start_server, stop_server
 
-ALL = {"conv-overwhelm", "conv-crisis", "conv-fallback", "conv-harm"}
+ALL = {sid("conv-overwhelm"), sid("conv-crisis"), sid("conv-fallback"), sid("conv-harm")}
 PAGES = [
     "/conversations",
-    "/conversations/view?id=conv-crisis",
+    f"/conversations/view?id={sid('conv-crisis')}",
     "/dashboard",
     "/admin/audit",
     "/admin/users",
@@ -52,7 +55,7 @@ def test_pages_redirect_to_login_without_a_session(server: Server, path: str) ->
 def test_exports_answer_401_without_a_session(server: Server, path: str) -> None:
     response = requests.get(server.url + path, allow_redirects=False, timeout=10)
     assert response.status_code == 401
-    assert "conv-" not in response.text
+    assert not any(conversation in response.text for conversation in ALL)
 
 
 def test_wrong_password_is_refused_without_a_session(server: Server) -> None:
@@ -180,18 +183,18 @@ def test_admin_exports_csv_and_every_export_is_audited(
     assert response.headers["content-type"].startswith("text/csv")
     assert "attachment" in response.headers["content-disposition"]
     rows = {row["conversation"]: row for row in csv.DictReader(io.StringIO(response.text))}
-    assert set(rows) == {"conv-crisis", "conv-harm"}
-    assert rows["conv-crisis"]["channel"] == "socketio"
-    assert rows["conv-crisis"]["crisis_intents"] == "crisis_self_harm"
-    assert rows["conv-crisis"]["escalated"] == "yes"
-    assert rows["conv-crisis"]["resources_offered"] == "uk-emergency-999;samaritans"
-    assert rows["conv-harm"]["concerns"] == "concern_low_mood"
-    assert rows["conv-harm"]["started"] == "2026-11-05T20:00:00+00:00"
+    assert set(rows) == {sid("conv-crisis"), sid("conv-harm")}
+    assert rows[sid("conv-crisis")]["channel"] == "socketio"
+    assert rows[sid("conv-crisis")]["crisis_intents"] == "crisis_self_harm"
+    assert rows[sid("conv-crisis")]["escalated"] == "yes"
+    assert rows[sid("conv-crisis")]["resources_offered"] == "uk-emergency-999;samaritans"
+    assert rows[sid("conv-harm")]["concerns"] == "concern_low_mood"
+    assert rows[sid("conv-harm")]["started"] == "2026-11-05T20:00:00+00:00"
     exported = _audit(server, "export", "ada")[-1]
     detail = json.loads(exported.detail)
     assert exported.target == "csv" and detail["rows"] == 2
     assert detail["filters"] == {"crisis": "yes"}
-    assert sorted(detail["conversations"]) == ["conv-crisis", "conv-harm"]
+    assert sorted(detail["conversations"]) == [sid("conv-crisis"), sid("conv-harm")]
 
 
 def test_admin_exports_json_lines_with_transcripts(server: Server, admin: requests.Session) -> None:
@@ -199,7 +202,7 @@ def test_admin_exports_json_lines_with_transcripts(server: Server, admin: reques
     assert response.status_code == 200
     records = [json.loads(line) for line in response.text.splitlines()]
     assert {record["conversation"] for record in records} == ALL
-    fallback = next(r for r in records if r["conversation"] == "conv-fallback")
+    fallback = next(r for r in records if r["conversation"] == sid("conv-fallback"))
     assert fallback["helpful"] == "no" and fallback["fallback_turns"] == 1
     users = [turn for turn in fallback["turns"] if turn["kind"] == "user"]
     assert [(t["intent"], t["confidence"]) for t in users] == [
@@ -214,39 +217,39 @@ def test_admin_exports_json_lines_with_transcripts(server: Server, admin: reques
 def test_viewing_is_audited_and_the_log_is_visible_to_admins(
     server: Server, reviewer: requests.Session, admin: requests.Session
 ) -> None:
-    reviewer.get(server.url + "/conversations/view?id=conv-crisis", timeout=10)
+    reviewer.get(server.url + f"/conversations/view?id={sid('conv-crisis')}", timeout=10)
     reviewer.get(server.url + "/dashboard?from=2026-11-03", timeout=10)
     reviewer.get(server.url + "/conversations?channel=rest", timeout=10)
-    assert _audit(server, "view_transcript", "rita")[-1].target == "conv-crisis"
+    assert _audit(server, "view_transcript", "rita")[-1].target == sid("conv-crisis")
     assert json.loads(_audit(server, "view_dashboard", "rita")[-1].detail)["filters"] == {
         "from": "2026-11-03"
     }
     listed = json.loads(_audit(server, "view_list", "rita")[-1].detail)
     assert listed["filters"] == {"channel": "rest"}
-    assert sorted(listed["shown"]) == ["conv-harm", "conv-overwhelm"]
+    assert sorted(listed["shown"]) == [sid("conv-harm"), sid("conv-overwhelm")]
     assert _audit(server, "login", "rita")
     log = admin.get(server.url + "/admin/audit?action=view_transcript", timeout=10)
-    assert log.status_code == 200 and "conv-crisis" in log.text and "rita" in log.text
+    assert log.status_code == 200 and sid("conv-crisis") in log.text and "rita" in log.text
 
 
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
         ("", ALL),
-        ("from=2026-11-03&to=2026-11-03", {"conv-crisis", "conv-fallback"}),
-        ("from=2026-11-04", {"conv-harm"}),
-        ("to=2026-11-02", {"conv-overwhelm"}),
-        ("channel=telegram", {"conv-fallback"}),
-        ("concern=concern_overwhelm", {"conv-overwhelm"}),
-        ("concern=concern_low_mood", {"conv-harm"}),
-        ("crisis=yes", {"conv-crisis", "conv-harm"}),
-        ("crisis=no", {"conv-overwhelm", "conv-fallback"}),
-        ("fallback=yes", {"conv-fallback"}),
-        ("fallback=no", ALL - {"conv-fallback"}),
-        ("helpful=yes", {"conv-overwhelm"}),
-        ("helpful=no", {"conv-fallback"}),
-        ("helpful=unanswered", {"conv-crisis", "conv-harm"}),
-        ("crisis=yes&channel=rest", {"conv-harm"}),
+        ("from=2026-11-03&to=2026-11-03", {sid("conv-crisis"), sid("conv-fallback")}),
+        ("from=2026-11-04", {sid("conv-harm")}),
+        ("to=2026-11-02", {sid("conv-overwhelm")}),
+        ("channel=telegram", {sid("conv-fallback")}),
+        ("concern=concern_overwhelm", {sid("conv-overwhelm")}),
+        ("concern=concern_low_mood", {sid("conv-harm")}),
+        ("crisis=yes", {sid("conv-crisis"), sid("conv-harm")}),
+        ("crisis=no", {sid("conv-overwhelm"), sid("conv-fallback")}),
+        ("fallback=yes", {sid("conv-fallback")}),
+        ("fallback=no", ALL - {sid("conv-fallback")}),
+        ("helpful=yes", {sid("conv-overwhelm")}),
+        ("helpful=no", {sid("conv-fallback")}),
+        ("helpful=unanswered", {sid("conv-crisis"), sid("conv-harm")}),
+        ("crisis=yes&channel=rest", {sid("conv-harm")}),
         ("from=not-a-date&crisis=maybe", ALL),  # bad values are ignored, not errors
     ],
 )
@@ -261,7 +264,8 @@ def test_filters_return_the_right_conversations(
 def test_transcript_shows_intents_confidences_and_replies_escaped(
     server: Server, reviewer: requests.Session
 ) -> None:
-    page = reviewer.get(server.url + "/conversations/view?id=conv-fallback", timeout=10).text
+    page = reviewer.get(f"{server.url}/conversations/view?id={sid('conv-fallback')}",
+                        timeout=10).text
     assert "&lt;b&gt;asdf&lt;/b&gt; qwerty" in page and "<b>asdf" not in page
     for intent, confidence in (("nlu_fallback", "0.21"), ("concern_bonding", "0.88")):
         assert re.search(
@@ -272,7 +276,8 @@ def test_transcript_shows_intents_confidences_and_replies_escaped(
     assert "Sorry, I didn&#39;t quite understand." in page
     assert "action_default_fallback" in page
     assert "signpost_helpful = no" in page
-    crisis = reviewer.get(server.url + "/conversations/view?id=conv-crisis", timeout=10).text
+    crisis = reviewer.get(f"{server.url}/conversations/view?id={sid('conv-crisis')}",
+                          timeout=10).text
     assert "crisis_self_harm" in crisis and "confidence 1.00" in crisis
     assert "action_escalate_crisis" in crisis and "call 999" in crisis
     missing = reviewer.get(server.url + "/conversations/view?id=nope", timeout=10)

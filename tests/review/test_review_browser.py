@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from review_support import IN_CI, PASSWORD, ROOT, start_server, stop_server
+from review_support import IN_CI, PASSWORD, ROOT, sid, start_server, stop_server
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 BROWSER_DIR = Path(__file__).with_name("browser")
@@ -45,6 +45,7 @@ def test_staff_can_log_in_and_walk_the_pages_in_chromium(sqlite_url: str) -> Non
                 "REVIEW_URL": server.url,
                 "REVIEW_USER": "bea",
                 "REVIEW_PASSWORD": PASSWORD,
+                "REVIEW_FALLBACK_ID": sid("conv-fallback"),
                 "SCREENSHOT_DIR": str(SHOTS),
                 "CHROMIUM": str(CHROMIUM),
             },

@@ -8,6 +8,8 @@ import { join } from "node:path";
 import { chromium } from "playwright-core";
 
 const url = process.env.REVIEW_URL;
+// The stored (pseudonymous) id of the test conversation with a fallback turn.
+const fallbackId = process.env.REVIEW_FALLBACK_ID;
 const shots = process.env.SCREENSHOT_DIR;
 const profile = mkdtempSync(join(tmpdir(), "review-chromium-"));
 const context = await chromium.launchPersistentContext(profile, {
@@ -46,8 +48,9 @@ try {
   assert.equal(await page.locator("table.data tbody tr").count(), 2, "crisis filter");
   await page.getByRole("link", { name: "Clear" }).click();
 
-  await page.getByRole("link", { name: "conv-fallback" }).click();
-  await page.waitForURL(/conversations\/view\?id=conv-fallback/);
+  // The list shows the first 16 characters of an id.
+  await page.locator(`a[href="/conversations/view?id=${fallbackId}"]`).click();
+  await page.waitForURL(`${url}/conversations/view?id=${fallbackId}`);
   const transcript = await page.locator("ol.transcript").innerText();
   assert.match(transcript, /nlu_fallback\s+confidence 0\.21/);
   assert.match(transcript, /concern_bonding\s+confidence 0\.88/);
