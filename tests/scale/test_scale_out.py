@@ -4,7 +4,10 @@ Starts two `rasa run` servers (same model, same endpoints.yml, BOT_DB_URL and BO
 and one action server, then (1) sends one conversation alternating between the servers and
 (2) sends messages of another conversation to both servers at the same moment. Each stored
 conversation must hold every user message exactly once, in order, each turn finished before
-the next began, and be identical when read back from either server.
+the next began, and be identical when read back from either server. (3) A conversation full of
+personal data on SMS and WhatsApp, alternating between the servers: afterwards no raw value and
+no raw sender id is in the database, in Redis (every key and value) or in any log line, and a
+"2" typed on SMS picks the button that the other server showed.
 """
 
 from __future__ import annotations
@@ -18,9 +21,13 @@ from pathlib import Path
 
 import pytest
 import requests
+import sqlalchemy as sa
 import yaml
 
 from benchmarks import servers
+from tests.channels import inbound
+from tests.channels.fake_api import FakeApi
+from tests.channels.settings import channel_env
 from tests.scale.services import drop_database, fresh_database, require_redis
 
 pytestmark = pytest.mark.slow
@@ -49,10 +56,32 @@ CONCURRENT_ROUNDS = [
 ]
 
 
+# Sent on SMS and WhatsApp; every value here must be gone from storage and logs.
+PERSONAL = [
+    "hi my name is Priya Sharma and I'm struggling since my son was born",
+    "you can call me on 07700 900461 or email priya.sharma@example.com",
+    "we live at 14 Elm Street, Cardiff CF10 1AA",
+    "the nursery has my card 4111 1111 1111 1111 and my NI number AB 12 34 56 C",
+]
+RAW = ["Priya", "Sharma", "900461", "priya.sharma", "14 Elm Street", "CF10 1AA",
+       "4111 1111 1111 1111", "AB 12 34 56 C"]
+SMS_NUMBER, WHATSAPP_NUMBER = "+447700900462", "+447700900463"
+
+
 @dataclass
 class Cluster:
     urls: list[str]
     token: str
+    db_url: str
+    logs: list[Path]
+    send_api: FakeApi
+
+    def twilio(self, server: int, sender: str, text: str) -> None:
+        fixture = "twilio_whatsapp.json" if sender.startswith("whatsapp:") else "twilio_sms.json"
+        headers, body = inbound.twilio(fixture, sender, text)
+        response = requests.post(f"{self.urls[server]}/webhooks/twilio/webhook", data=body,
+                                 headers=headers, timeout=60)
+        assert response.status_code == 200, response.text
 
     def say(self, server: int, sender: str, text: str) -> list[dict]:
         response = requests.post(f"{self.urls[server]}/webhooks/rest/webhook",
@@ -89,7 +118,9 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
     db_url = fresh_database(DATABASE)
     tmp = tmp_path_factory.mktemp("scale")
     token = secrets.token_urlsafe(16)
-    env = {"BOT_DB_URL": db_url, "BOT_REDIS_URL": f"redis://127.0.0.1:6379/{REDIS_DB}",
+    send_api = FakeApi().start()
+    env = {**channel_env(send_api.base_url), "BOT_DB_URL": db_url,
+           "BOT_REDIS_URL": f"redis://127.0.0.1:6379/{REDIS_DB}",
            "BOT_PSEUDONYM_KEY": secrets.token_hex(16)}
     actions = servers.action_server("actions", ROOT, tmp / "actions.log")
     endpoints = _endpoints(tmp, f"{actions.base_url}/webhook", db_url)
@@ -101,10 +132,12 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
     try:
         for server in [actions, *rasas]:
             servers.wait_ready(server, timeout_s=240)
-        yield Cluster([s.base_url for s in rasas], token)
+        yield Cluster([s.base_url for s in rasas], token, db_url,
+                      [actions.log, *(s.log for s in rasas)], send_api)
     finally:
         for server in [*rasas, actions]:
             servers.stop(server.proc)
+        send_api.stop()
         drop_database(DATABASE)
 
 
@@ -150,3 +183,37 @@ def test_concurrent_messages_on_both_servers_are_all_stored_once(cluster: Cluste
     assert len(texts) == 1 + 2 * len(CONCURRENT_ROUNDS)
     assert events == cluster.events(1, sender)
     assert_turns_never_overlap(events)
+
+
+def sent_to(cluster: Cluster, number: str) -> list[str]:
+    return [c.form["Body"] for c in cluster.send_api.delivered()
+            if c.form is not None and c.form.get("To", "").endswith(number)]
+
+
+def test_personal_data_on_sms_and_whatsapp_leaves_no_trace_on_either_server(cluster: Cluster):
+    import redis
+
+    for number in (f"whatsapp:{WHATSAPP_NUMBER}", SMS_NUMBER):
+        for i, text in enumerate(PERSONAL):
+            cluster.twilio(i % 2, number, text)
+    # Buttons shown by server 0 ("Are you safe right now?"), answered "2" on server 1.
+    cluster.twilio(0, SMS_NUMBER, "I want to end my life")
+    before = len(sent_to(cluster, SMS_NUMBER))
+    cluster.twilio(1, SMS_NUMBER, "2")
+    # "2" is "No, I'm not safe": the urgent numbers, then "Please call 999 now".
+    cluster.send_api.wait_for(
+        lambda: any("Please call 999 now" in r for r in sent_to(cluster, SMS_NUMBER)[before:]))
+
+    engine = sa.create_engine(cluster.db_url)
+    with engine.connect() as connection:
+        rows = connection.execute(sa.text("SELECT sender_id, data FROM events")).all()
+    engine.dispose()
+    stored = "\n".join(f"{sender} {data}" for sender, data in rows)
+    client = redis.Redis(host="127.0.0.1", port=6379, db=REDIS_DB)
+    in_redis = "\n".join(f"{key!r} {client.dump(key)!r}" for key in client.keys("*"))
+    logs = "\n".join(log.read_text(encoding="utf-8", errors="replace") for log in cluster.logs)
+    digits = [WHATSAPP_NUMBER.lstrip("+"), SMS_NUMBER.lstrip("+"), "7700900462", "7700900463"]
+    assert rows, "the conversations were stored"
+    for place, content in (("database", stored), ("Redis", in_redis), ("logs", logs)):
+        leaked = [value for value in RAW + digits if value in content]
+        assert not leaked, f"raw values in {place}: {leaked}"
