@@ -27,6 +27,16 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+@pytest.fixture(scope="module")
+def send_api() -> Iterator[Any]:
+    """A local stand-in for the messaging apps' send APIs (tests/channels/fake_api.py)."""
+    from tests.channels.fake_api import FakeApi
+
+    api = FakeApi().start()
+    yield api
+    api.stop()
+
+
 @pytest.fixture(scope="session")
 def action_server_url() -> Iterator[str]:
     """The project's own action server, started as `make run` starts it."""

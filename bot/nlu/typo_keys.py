@@ -9,6 +9,7 @@ and "breething" are caught while common words keep their meaning.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from spacy.matcher.levenshtein import levenshtein
 from spacy.strings import get_string_id
@@ -21,6 +22,7 @@ MIN_TYPO_LENGTH = 4
 CACHE_LIMIT = 50_000
 
 
+@lru_cache(maxsize=1)
 def _common_words() -> frozenset[int]:
     """Hashes of frequent English words, as spaCy's lookup tables key them.
 
@@ -33,12 +35,43 @@ def _common_words() -> frozenset[int]:
     )
 
 
+@lru_cache(maxsize=1)
+def common_words_by_start() -> dict[tuple[str, int], tuple[str, ...]]:
+    """The frequent English words themselves, by (first letter, length), to look up typos."""
+    probs = load_language_data(registry.lookups.get("en")["lexeme_prob"])
+    index: dict[tuple[str, int], list[str]] = {}
+    for word, prob in probs.items():
+        if prob >= COMMON_LOG_PROB and word.isalpha():
+            index.setdefault((word[:1], len(word)), []).append(word)
+    return {key: tuple(words) for key, words in index.items()}
+
+
+def is_typo_of_common_word(word: str) -> bool:
+    """One edit from a frequent word of the same first letter (two from 8 letters): "stopd",
+    "reely". Words under 5 letters are left alone: too many short names are one edit away."""
+    if len(word) < MIN_TYPO_LENGTH + 1:
+        return False
+    budget = 2 if len(word) >= 8 else 1
+    index = common_words_by_start()
+    for length in range(len(word) - budget, len(word) + budget + 1):
+        for candidate in index.get((word[:1], length), ()):
+            if levenshtein(word, candidate, budget) <= budget:
+                return True
+    return False
+
+
+def common_words() -> frozenset[int]:
+    """Frequent English words (string-store hashes), loaded once per process: the safety net's
+    typo tolerance and the name finder both ask whether a word is an everyday one."""
+    return _common_words()
+
+
 class TypoKeys:
     """Sets each token's NORM to its lemma, or to the pattern word a typo stands for."""
 
     def __init__(self, vocabulary: Iterable[str]) -> None:
         self.vocabulary = frozenset(vocabulary)
-        self.common = _common_words()
+        self.common = common_words()
         # Typos rarely change the first letter: index candidates by it and by length.
         self._index: dict[tuple[str, int], list[str]] = {}
         for word in self.vocabulary:

@@ -5,10 +5,19 @@ data in data/: the words around a name (name_contexts.yml, matched with spaCy's 
 and lists of first names and surnames. Names that are also everyday words ("grace", "hope",
 "mark") need a context or a capital letter mid-sentence; place names ("Kerry", "Barry") need a
 context, so a parent's region still reaches the signposting form.
+
+No list holds every name a parent may write (Kofi, Gosia, Oluwaseun, Tomasz), so a word in a
+name context also counts when it is *unknown*: not an everyday English word (spaCy's word
+frequencies), not an inflected form (its lemma is itself), and not a word of this service's own
+vocabulary (the training examples, the responses, the resource directory: "colic", "nappies",
+"PANDAS"), nor a misspelling of an everyday word ("stopd", "reely"). Initials with a surname
+("J. Kowalczyk", "Dr A. Nwosu") and names with apostrophes
+or hyphens ("O'Connor", "Oyelaran-Smith") count as one name.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -20,6 +29,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
+from bot.nlu.typo_keys import common_words, is_typo_of_common_word
 from bot.privacy.spans import Span
 
 DATA = Path(__file__).with_name("data")
@@ -29,6 +39,10 @@ PROFILE_TERMS = ROOT / "actions" / "profile_terms.yml"
 MONTHS = {"may", "june", "april", "august"}  # also names; capitalised mid-sentence they are dates
 _SENTENCE_END = {".", "!", "?", "\n", "...", ":", ";"}
 _KISSES = {"x", "xx", "xxx", "xxxx"}
+# Where the service's own words are: they are never names, however rare in general English.
+VOCABULARY_SOURCES = [ROOT / "data" / "nlu", ROOT / "domain.yml",
+                      ROOT / "bot" / "resources" / "directory.yml"]
+_NAME_CHARS = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*$")
 
 
 def _words(path: Path) -> frozenset[str]:
@@ -45,6 +59,18 @@ def _region_terms() -> list[str]:
         return []
     regions = yaml.safe_load(PROFILE_TERMS.read_text(encoding="utf-8")).get("regions", {})
     return [str(term) for terms in regions.values() for term in terms]
+
+
+@lru_cache(maxsize=1)
+def service_vocabulary() -> frozenset[str]:
+    """Lower-case words of the training data, responses and directory (names excluded later)."""
+    words: set[str] = set()
+    for source in VOCABULARY_SOURCES:
+        files = sorted(source.rglob("*.yml")) if source.is_dir() else [source]
+        for path in files:
+            if path.is_file():
+                words.update(re.findall(r"[a-z]+", path.read_text(encoding="utf-8").lower()))
+    return frozenset(words)
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +109,9 @@ class NameFinder:
     def __init__(self, nlp: Language | None = None, lists: NameLists | None = None) -> None:
         self.nlp = nlp or load_nlp()
         self.lists = lists or NameLists.load()
+        self.common = common_words()
+        listed = self.lists.first | self.lists.word_names | self.lists.surnames
+        self.vocabulary = service_vocabulary() - listed
         contexts = yaml.safe_load((DATA / "name_contexts.yml").read_text(encoding="utf-8"))
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
         for tier, phrases in contexts["before"].items():
@@ -112,7 +141,7 @@ class NameFinder:
     # -- what counts as a name word -------------------------------------------------------
     def _plain(self, token: Token) -> bool:
         """A word that could be a name: not a stop word, unless a capitalised name ("Will")."""
-        if not token.is_alpha or len(token) < 2:
+        if len(token) < 2 or not _NAME_CHARS.match(token.text):
             return False
         if token.lower_ in STOP_WORDS:
             return self._capitalised(token) and token.lower_ in self.lists.word_names
@@ -121,6 +150,17 @@ class NameFinder:
     @staticmethod
     def _capitalised(token: Token) -> bool:
         return token.text[0].isupper() and not token.text.isupper()
+
+    def _unknown(self, token: Token) -> bool:
+        """Not an everyday word, not an inflection, not one of the service's own words."""
+        word = token.lower_
+        if word in self.lists.not_names or word in self.lists.places or word in self.vocabulary:
+            return False
+        if self.nlp.vocab.strings.add(word) in self.common:
+            return False
+        lemma = token.lemma_.lower() if token.lemma_ else word
+        # A misspelt everyday word is no name either: "my son stopd breathing".
+        return lemma == word and not is_typo_of_common_word(word)
 
     def _listed(self, token: Token) -> bool:
         word = token.lower_
@@ -136,7 +176,11 @@ class NameFinder:
             return token.lower_ not in self.lists.not_names
         if token.lower_ in self.lists.word_names and not self._capitalised(token):
             return False
-        return self._listed(token)
+        if self._listed(token):
+            return True
+        # Kinship and role words take any unknown word ("my son kofi"); the weaker contexts
+        # ("I told ...", "... was born") only a capitalised one ("I told Gosia").
+        return (tier == "capitalised" or self._capitalised(token)) and self._unknown(token)
 
     def _sentence_start(self, doc: Doc, i: int) -> bool:
         return i == 0 or doc[i - 1].text in _SENTENCE_END or "\n" in doc[i - 1].whitespace_
@@ -212,11 +256,34 @@ class NameFinder:
                 return [token.i]
         return []
 
+    def _initials(self, doc: Doc) -> list[tuple[int, int]]:
+        """ "J. Kowalczyk", "A. Nwosu": an initial with its full stop, then a capitalised word;
+        (first token, token of the surname)."""
+        hits = []
+        for i in range(len(doc) - 1):
+            token = doc[i]
+            text = token.text
+            initial = (len(text) == 2 and text[0].isupper() and text[1] == "."
+                       ) or (len(text) == 1 and text.isupper() and text != "I"
+                             and i + 2 < len(doc) and doc[i + 1].text == ".")
+            if not initial:
+                continue
+            after = doc[i + 1] if len(text) == 2 else doc[i + 2]
+            if self._capitalised(after) and self._plain(after) and (
+                self._unknown(after) or after.lower_ in self.lists.surnames
+                or after.lower_ in self.lists.first
+            ):
+                hits.append((i, after.i))
+        return hits
+
     def find(self, text: str) -> list[Span]:
-        doc = self.nlp.make_doc(text)
+        doc = self.nlp(text)  # the lookup lemmatizer only: lemmas tell inflections from names
         starts = set(self._from_lists(doc)) | set(self._from_contexts(doc)) | set(self._kisses(doc))
         in_places = {i for _, start, end in self.places(doc) for i in range(start, end)}
         spans = []
+        for first, surname in self._initials(doc):
+            end = self._extend(doc, surname)
+            spans.append(Span(doc[first].idx, doc[end - 1].idx + len(doc[end - 1]), "NAME"))
         for i in sorted(starts - in_places):
             end = self._extend(doc, i)
             spans.append(Span(doc[i].idx, doc[end - 1].idx + len(doc[end - 1]), "NAME"))

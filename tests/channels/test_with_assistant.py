@@ -22,13 +22,6 @@ FACEBOOK = "/webhooks/facebook/webhook"
 
 
 @pytest.fixture(scope="module")
-def send_api() -> Iterator[FakeApi]:
-    api = FakeApi().start()
-    yield api
-    api.stop()
-
-
-@pytest.fixture(scope="module")
 def rasa(
     action_server_url: str, send_api: FakeApi, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[AssistantServer]:

@@ -92,13 +92,6 @@ class ActionServer:
 
 
 @pytest.fixture(scope="module")
-def send_api() -> Iterator[FakeApi]:
-    api = FakeApi().start()
-    yield api
-    api.stop()
-
-
-@pytest.fixture(scope="module")
 def stack(
     send_api: FakeApi, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[AssistantServer, ActionServer]]:

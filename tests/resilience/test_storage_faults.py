@@ -50,13 +50,6 @@ def services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any
 
 
 @pytest.fixture(scope="module")
-def send_api() -> Iterator[FakeApi]:
-    api = FakeApi().start()
-    yield api
-    api.stop()
-
-
-@pytest.fixture(scope="module")
 def rasa(
     action_server_url: str, services: dict[str, Any], send_api: FakeApi,
     tmp_path_factory: pytest.TempPathFactory,
