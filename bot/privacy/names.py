@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
-from bot.nlu.typo_keys import common_words, is_typo_of_common_word
+from bot.nlu.typo_keys import common_words, common_words_by_start, is_typo_of_common_word
 from bot.privacy.spans import Span
 
 DATA = Path(__file__).with_name("data")
@@ -110,6 +110,7 @@ class NameFinder:
         self.nlp = nlp or load_nlp()
         self.lists = lists or NameLists.load()
         self.common = common_words()
+        common_words_by_start()  # built now (~3 s), not during a parent's first turn
         listed = self.lists.first | self.lists.word_names | self.lists.surnames
         self.vocabulary = service_vocabulary() - listed
         contexts = yaml.safe_load((DATA / "name_contexts.yml").read_text(encoding="utf-8"))
