@@ -23,25 +23,26 @@ CACHE_LIMIT = 50_000
 
 
 @lru_cache(maxsize=1)
-def _common_words() -> frozenset[int]:
-    """Hashes of frequent English words, as spaCy's lookup tables key them.
-
-    Read straight from spacy-lookups-data's file: building spaCy's `Table` of all million
-    entries first (`load_lookups`) gave the same set but cost ~5 s of every start-up.
-    """
+def _common_word_strings() -> tuple[str, ...]:
+    """Frequent English words, read once per process straight from spacy-lookups-data's file:
+    building spaCy's `Table` of all million entries first (`load_lookups`) gave the same words
+    but cost ~5 s of every start-up."""
     probs = load_language_data(registry.lookups.get("en")["lexeme_prob"])
-    return frozenset(
-        get_string_id(word) for word, prob in probs.items() if prob >= COMMON_LOG_PROB
-    )
+    return tuple(word for word, prob in probs.items() if prob >= COMMON_LOG_PROB)
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[int]:
+    """Hashes of frequent English words, as spaCy's lookup tables key them."""
+    return frozenset(get_string_id(word) for word in _common_word_strings())
 
 
 @lru_cache(maxsize=1)
 def common_words_by_start() -> dict[tuple[str, int], tuple[str, ...]]:
     """The frequent English words themselves, by (first letter, length), to look up typos."""
-    probs = load_language_data(registry.lookups.get("en")["lexeme_prob"])
     index: dict[tuple[str, int], list[str]] = {}
-    for word, prob in probs.items():
-        if prob >= COMMON_LOG_PROB and word.isalpha():
+    for word in _common_word_strings():
+        if word.isalpha():
             index.setdefault((word[:1], len(word)), []).append(word)
     return {key: tuple(words) for key, words in index.items()}
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import asyncio
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from aiohttp import web
+
+from tests.waiting import wait_until
 
 
 @dataclass
@@ -69,13 +70,7 @@ class FakeApi:
 
     def wait_for(self, check: Callable[[], Any], timeout: float = 15.0) -> Any:
         """Poll until `check()` is truthy; return its value or fail the test."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            result = check()
-            if result:
-                return result
-            time.sleep(0.05)
-        raise AssertionError(f"fake API: condition not met within {timeout} s: {self.calls}")
+        return wait_until(check, timeout, what=f"fake API: condition ({len(self.calls)} calls)")
 
     def _serve(self, ready: threading.Event) -> None:
         asyncio.set_event_loop(self._loop)

@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+from tests.waiting import wait_until
+
 from . import inbound, settings
 from .assistant_server import MODEL, AssistantServer
 from .fake_api import Call, FakeApi
@@ -50,16 +52,6 @@ def sent_text(call: Call) -> str:
     message = call.json.get("message") or {}
     template = (message.get("attachment") or {}).get("payload") or {}
     return call.json.get("text") or message.get("text") or template.get("text") or ""
-
-
-def wait_until(check: Any, timeout: float = 30) -> Any:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = check()
-        if result:
-            return result
-        time.sleep(0.1)
-    raise AssertionError("condition not met in time")
 
 
 def last_buttons(rasa: AssistantServer, sender: str) -> list[dict[str, Any]]:

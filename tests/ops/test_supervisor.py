@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.waiting import wait_until
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -21,16 +23,6 @@ def supervise(tmp_path: Path, child: str, *options: str) -> subprocess.Popen[str
          str(tmp_path / "demo.log"), *options, "--", sys.executable, "-c", child],
         cwd=ROOT, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
-
-
-def wait_until(check, timeout: float = 8.0):  # noqa: ANN001, ANN201 - a test helper
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        found = check()
-        if found:
-            return found
-        time.sleep(0.05)
-    raise AssertionError("not reached in time")
 
 
 def pids(tmp_path: Path) -> list[int]:
