@@ -25,6 +25,7 @@ logger = logging.getLogger(__name__)
 OPENINGS = {
     "crisis_medical_emergency": "utter_crisis_medical_emergency",
     "crisis_harm_baby": "utter_crisis_harm_baby",
+    "crisis_psychosis": "utter_crisis_psychosis",
     "crisis_self_harm": "utter_crisis_self_harm",
     "crisis_abuse": "utter_crisis_abuse",
 }
@@ -65,6 +66,8 @@ class ActionEscalateCrisis(Action):
         lead = crises[0]
         dispatcher.utter_message(response=OPENINGS[lead], emergency_number=number)
         dispatcher.utter_message(text=contact_lines(crises, region, channel_of(tracker)))
+        if lead == "crisis_psychosis":
+            dispatcher.utter_message(response="utter_crisis_psychosis_today")
         if "crisis_abuse" in crises and region.startswith("uk-"):
             dispatcher.utter_message(response="utter_crisis_abuse_silent_call")
         logger.info("Crisis escalated: type=%s region=%s", ",".join(crises), region)

@@ -132,6 +132,37 @@ def test_us_abuse_escalation_lists_911_then_the_hotline_without_uk_advice() -> N
     assert "55" not in text.replace("555", "")
 
 
+@pytest.mark.parametrize(
+    ("region", "emergency", "same_day"),
+    [
+        ("uk-eng", "999", "111"),
+        ("uk-sct", "999", "111"),
+        ("uk-wls", "999", "111"),
+        ("uk-nir", "999", "0808 808 8000"),
+        ("ie", "112", "50808"),
+        ("us", "911", "988"),
+    ],
+)
+def test_psychosis_gets_its_own_reply_and_same_day_help_for_the_region(
+    region: str, emergency: str, same_day: str
+) -> None:
+    tracker = make_tracker(
+        "i keep hearing voices about the baby", "crisis_psychosis", slots={"region": region}
+    )
+    messages, events = run(ActionEscalateCrisis(), tracker)
+    assert messages[0]["response"] == "utter_crisis_psychosis"
+    assert messages[0]["emergency_number"] == emergency
+    contacts = messages[1]["text"]
+    assert contacts.index(emergency) < contacts.index(same_day)
+    assert messages[2]["response"] == "utter_crisis_psychosis_today"
+    assert {
+        "event": "slot",
+        "name": "crisis_type",
+        "value": "crisis_psychosis",
+        "timestamp": None,
+    } in events
+
+
 def test_two_crises_in_one_message_get_both_sets_of_contacts() -> None:
     tracker = make_tracker(
         "he hit me and i want to die",

@@ -60,6 +60,63 @@ def test_figures_of_speech_and_negations_do_not_fire(detector: CrisisDetector, t
     assert detector.detect(text).intent is None
 
 
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("I've given my sister my jewellery, I won't need it", "ws_giving_away"),
+        ("the pills are lined up on the table", "ws_means_at_hand"),
+        ("how many of my sertraline would it take", "ws_dose_or_method"),
+        ("I'll go through with it tonight", "ws_date_set"),
+        ("nobody would miss me", "ws_burden"),
+        ("I burnt my arm with a lighter on purpose", "ws_self_injury"),
+        ("I keep hearing voices telling me the baby isn't mine", "psychosis_hallucinations"),
+        ("they swapped my real baby at the hospital", "psychosis_delusions"),
+        ("someone is trying to poison me", "psychosis_paranoia"),
+        ("no sleep for four days and she is buzzing, talking non stop", "psychosis_high_no_sleep"),
+        ("i dont know whats real anymore", "psychosis_confusion"),
+    ],
+)
+def test_warning_signs_and_psychosis_signs_have_their_own_rules(
+    detector: CrisisDetector, text: str, rule: str
+) -> None:
+    assert rule in detector.detect(text).rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we said goodbye to our son at 3 days old",
+        "my baby earned her wings at 22 weeks",
+        "there was no heartbeat at the 12 week scan",
+        "we turned off the machines after five days in nicu",
+    ],
+)
+def test_bereaved_parents_indirect_words_are_loss_not_crisis(
+    detector: CrisisDetector, text: str
+) -> None:
+    found = detector.detect(text)
+    assert found.intent is None and "loss_baby_died" in found.exceptions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we won't be here by the time she starts school, we're moving to Cork",
+        "I burnt my hand on the kettle again, so clumsy",
+        "i hear the baby cry in the shower but she's asleep",
+        "what are the signs of postpartum psychosis",
+        "I had postpartum psychosis years ago and I'm well now",
+        "tonight is the night we start sleep training",
+        "my husband reads my mind, he always knows when I need a cuppa",
+        "I don't know who I am anymore since the baby, I used to go to gigs",
+    ],
+)
+def test_lookalikes_of_warning_signs_and_psychosis_stay_calm(
+    detector: CrisisDetector, text: str
+) -> None:
+    assert not [r for r in detector.detect(text).rules if r.startswith(("ws_", "psychosis_"))]
+
+
 def test_unwanted_intrusive_thoughts_are_not_treated_as_intent(detector: CrisisDetector) -> None:
     text = "i keep getting horrible intrusive thoughts about hurting my baby, they terrify me"
     assert detector.detect(text).intent is None

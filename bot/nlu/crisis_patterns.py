@@ -29,6 +29,7 @@ PATTERNS_PATH = Path(__file__).with_name("crisis_patterns.yml")
 CRISIS_INTENTS = (
     "crisis_medical_emergency",
     "crisis_harm_baby",
+    "crisis_psychosis",
     "crisis_self_harm",
     "crisis_abuse",
 )

@@ -21,6 +21,7 @@ CRISIS_CONCERNS: tuple[str, ...] = (
     "crisis_harm_baby",
     "crisis_abuse",
     "crisis_medical_emergency",
+    "crisis_psychosis",
 )
 
 # The contract's concern intents: the parent's worry, as the NLU names it.

@@ -43,6 +43,7 @@ _CONCERN_CLAUSES = {
     "crisis_harm_baby": "for {people} who feel they might hurt their baby or are at breaking point",
     "crisis_abuse": "for anyone who is not safe at home",
     "crisis_medical_emergency": "for when a baby or parent needs urgent medical help",
+    "crisis_psychosis": "for urgent mental health help today, as for signs of a psychosis",
     "info": "with trusted information about babies' feelings and early relationships",
 }
 
@@ -52,6 +53,7 @@ _CRISIS_TYPES = {
     "abuse": "crisis_abuse",
     "medical_emergency": "crisis_medical_emergency",
     "medical": "crisis_medical_emergency",
+    "psychosis": "crisis_psychosis",
 }
 
 

@@ -28,12 +28,12 @@ MESSAGES = [
 ]
 EMERGENCY = re.compile(r"\b(999|112|911)\b")
 SAFETY_QUESTION = "Are you safe right now?"
-# Floors under today's figures (README, "Understanding (measured)"): 0.829 recall (116/140)
-# and 0.069 false alarms, with room for a few messages of training noise. They stop a
-# regression; the targets (0.97 and 0.03) are not met yet, and these floors must rise as the
-# layers improve.
-MIN_CRISIS_RECALL = 0.78
-MAX_FALSE_ALARMS = 0.10
+# Floors under today's figures (README, "Understanding (measured)"): 0.886 recall (124/140)
+# and 0.094 false alarms (30/320) since the warning-sign rules and postpartum psychosis (before:
+# 0.829 and 0.069), with room for a few messages of training noise. They stop a regression; the
+# targets (0.97 and 0.03) are not met yet, and these floors must move towards them.
+MIN_CRISIS_RECALL = 0.85
+MAX_FALSE_ALARMS = 0.11
 
 
 def is_crisis(label: str) -> bool:
