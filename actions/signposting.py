@@ -37,6 +37,8 @@ AUDIENCE_MATTERS = {
     "concern_relationship",
     None,
 }
+# A crisis, or a turn the safety net wants to ask about, is never a form answer.
+NOT_ANSWERS = {*CRISIS_INTENTS, "risk_check"}
 PARSERS = {"region": parse_region, "stage": parse_stage, "audience": parse_audience}
 KNOWN_VALUES = {"region": set(USER_REGIONS), "stage": set(STAGES), "audience": set(AUDIENCES)}
 
@@ -68,7 +70,7 @@ class ValidateSignpostingForm(FormValidationAction):
 
     def _answer(self, tracker: Tracker, slot: str) -> dict[str, Any]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        if tracker.get_slot("requested_slot") != slot or intent in CRISIS_INTENTS:
+        if tracker.get_slot("requested_slot") != slot or intent in NOT_ANSWERS:
             return {}
         return {slot: tracker.latest_message.get("text") or ""}
 

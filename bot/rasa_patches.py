@@ -1,10 +1,11 @@
 """Every change Nurture makes to Rasa's own code, switched on from one place.
 
-Rasa 3.6 has no hooks for these, so they wrap its methods: the speed-ups (bot/scale/speedups.py)
-and the guard that answers a turn when the action server is slow or away
-(bot/resilience/action_guard.py). They were written against the pinned Rasa; on another version
-nothing is patched and an error says so, since a wrapper around code it was not written for could
-do worse than no wrapper.
+Rasa 3.6 has no hooks for these, so they wrap its methods: the speed-ups (bot/scale/speedups.py),
+the guard that answers a turn when the action server is slow or away
+(bot/resilience/action_guard.py), and the recent turns the safety net reads to see a crisis that
+only shows across messages (bot/nlu/turn_context.py). They were written against the pinned Rasa;
+on another version nothing is patched and an error says so, since a wrapper around code it was
+not written for could do worse than no wrapper.
 
 The safety net component calls `install()` when the model loads, so every process that answers
 parents (the Rasa servers, and the in-process agent the tests use) has them before its first turn.
@@ -26,9 +27,11 @@ def install() -> bool:
         logger.error("Rasa %s is not the pinned %sx: Nurture's patches are off, including the "
                      "crisis answer without the action server.", rasa.__version__, SUPPORTED_RASA)
         return False
+    from bot.nlu import turn_context
     from bot.resilience import action_guard
     from bot.scale import speedups
 
     speedups.install()
     action_guard.install()
+    turn_context.install()
     return True

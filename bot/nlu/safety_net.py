@@ -18,6 +18,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot import rasa_patches
+from bot.nlu import turn_context
 from bot.nlu.crisis_patterns import (
     CRISIS_INTENTS,
     PATTERNS_PATH,
@@ -27,13 +28,16 @@ from bot.nlu.crisis_patterns import (
 )
 from bot.nlu.encoder import get_encoder
 from bot.nlu.input_guard import FULL_TEXT
+from bot.nlu.risk_answer import RiskAnswerReader
 from bot.nlu.semantic_crisis import (
+    ASKED_ABOUT,
     SemanticCrisisDetector,
     SemanticHit,
     load_settings,
 )
-from bot.nlu.sentence_features import message_pieces
+from bot.nlu.sentence_features import encode_pieces, message_pieces
 from bot.nlu.stateless import StatelessComponent
+from bot.nlu.turn_context import ContextCues, RecentTurns
 from bot.nlu.typo_keys import TypoKeys
 from bot.spacy_pipeline import build_pipeline
 
@@ -42,6 +46,15 @@ logger = logging.getLogger(__name__)
 SAFETY_KEY = "safety_net"
 FALLBACK_INTENT = "nlu_fallback"
 LOSS_INTENT = "concern_baby_loss"
+DENY_INTENT = "deny"
+# Set only by this net: the turn gets the gentle direct question (actions/risk_check.py).
+RISK_CHECK_INTENT = "risk_check"
+ASK_ACTION = "action_ask_about_risk"
+# An unclear answer this short that names a time, the means or a place ("tonight") is a yes.
+SHORT_ANSWER_WORDS = 6
+# Crisis types whose meaning can build up over several messages (the others are concrete events
+# the patterns name in one message).
+CONTEXT_TYPES = {"crisis_self_harm", "crisis_psychosis"}
 # When several crisis types are disclosed at once, the most time-critical leads the reply.
 PRIORITY = {name: rank for rank, name in enumerate(CRISIS_INTENTS)}
 # When no crisis pattern fired, these explain away a classifier crisis guess: a figure of
@@ -85,8 +98,12 @@ class CrisisDetector:
         self.patterns: CompiledPatterns = load_patterns(self.nlp, patterns_path)
         self.typo_keys = TypoKeys(self.patterns.vocabulary())
 
+    def normalise(self, text: str) -> str:
+        """Lower case, text-speak and contractions expanded, as the patterns read it."""
+        return normalise_text(text[:MAX_CHARS], self.patterns.replacements)
+
     def detect(self, text: str) -> Detection:
-        doc = self.typo_keys(self.nlp(normalise_text(text[:MAX_CHARS], self.patterns.replacements)))
+        doc = self.typo_keys(self.nlp(self.normalise(text)))
         strings = self.nlp.vocab.strings
         found = Detection()
         spans: list[tuple[str, int, int]] = []
@@ -159,6 +176,8 @@ class CrisisSafetyNet(StatelessComponent):
         self.detector = CrisisDetector(path)
         self.veto_figures = bool(config.get("veto_figures_of_speech", True))
         self.max_pieces = int(config.get("max_pieces", 48))
+        self.answers = RiskAnswerReader.load()
+        self.cues = ContextCues.load()
         self.semantic: SemanticCrisisDetector | None = None
         if config.get("semantic", True):
             settings_path = config.get("semantic_settings")
@@ -191,6 +210,10 @@ class CrisisSafetyNet(StatelessComponent):
         if found.intent and self._overruled(found, every, hits):
             record.update(overruled=found.rules)
             found = Detection(exception_kinds=found.exception_kinds, exceptions=found.exceptions)
+        context = turn_context.current()
+        completed = None if found.intent or hits else self._across_turns(text, context)
+        verdict = self._answer(text, top["name"], context) if not (found.intent or hits) else None
+        may_ask = self._may_ask(context) and verdict is None
         if found.intent:
             self._set_intent(message, ranking, found.intent, 1.0)
             intents = found.intents + [i for i in semantic_intents if i not in found.intents]
@@ -205,6 +228,19 @@ class CrisisSafetyNet(StatelessComponent):
                 intents=sorted(set(semantic_intents), key=PRIORITY.__getitem__),
                 semantic=lead.record(),
             )
+        elif verdict in {"yes", "no"}:
+            # The parent answered the gentle direct question: a hedge is a yes.
+            record.update(risk_answer=verdict)
+            if verdict == "yes":
+                self._set_intent(message, ranking, ASKED_ABOUT, 1.0)
+                record.update(fired=True, by="direct_question", intent=ASKED_ABOUT,
+                              intents=[ASKED_ABOUT])
+            else:
+                self._set_intent(message, ranking, DENY_INTENT, 1.0)
+        elif completed is not None and completed[0] in CRISIS_INTENTS:
+            intent, why = completed
+            self._set_intent(message, ranking, intent, 1.0)
+            record.update(fired=True, by="context", intent=intent, intents=[intent], context=why)
         elif predicted == FALLBACK_INTENT and top["name"] in CRISIS_INTENTS:
             if self._backed(top, nearest):
                 # Unsure, but the classifier's best guess is a crisis and the meaning is close
@@ -213,6 +249,8 @@ class CrisisSafetyNet(StatelessComponent):
                 record.update(restored_from_fallback=top["name"])
             else:
                 record.update(weak_crisis_guess=top["name"])
+                if may_ask and top["name"] == ASKED_ABOUT:
+                    self._ask(message, ranking, record)
         elif predicted == "crisis_harm_baby" and "loss_context" in found.exception_kinds:
             # A bereaved parent must never get the harm-to-baby script.
             self._set_intent(message, ranking, LOSS_INTENT, 1.0)
@@ -227,6 +265,15 @@ class CrisisSafetyNet(StatelessComponent):
         ):
             # A weak guess nothing else supports does not get the full crisis script.
             record.update(weak_crisis_guess=predicted)
+            if may_ask and predicted == ASKED_ABOUT:
+                self._ask(message, ranking, record)
+        elif may_ask and (
+            completed is not None
+            or self._close_to_suicidal_thoughts(nearest, message, found, predicted)
+        ):
+            if completed is not None:
+                record.update(context=completed[1])
+            self._ask(message, ranking, record)
         message.set(SAFETY_KEY, record, add_to_output=True)
         if record["fired"]:
             exemplar = record["semantic"]["exemplar"] if record["by"] == "semantic" else ""
@@ -236,6 +283,112 @@ class CrisisSafetyNet(StatelessComponent):
                 ",".join(found.rules),
                 exemplar,
             )
+
+    def _answer(self, text: str, classifier: str, context: RecentTurns | None) -> str | None:
+        """Yes, no or unclear when this message answers the direct question; else None.
+
+        An answer that is itself veiled ("I know what I'd do") or names a time, the means or a
+        place is a yes.
+        """
+        if context is None or context.last_action != ASK_ACTION:
+            return None
+        normalised = self.detector.normalise(text)
+        verdict = self.answers.read(normalised, classifier)
+        if verdict != "unclear":
+            return verdict
+        short = len(text.split()) <= SHORT_ANSWER_WORDS
+        if self.cues.hint(normalised) or (short and self.cues.find(normalised)):
+            return "yes"
+        return verdict
+
+    @staticmethod
+    def _may_ask(context: RecentTurns | None) -> bool:
+        """Asked at most once in a row, and not just after the full crisis answer."""
+        if context is None:
+            return True
+        recent = context.intents[-1:]
+        return context.last_action != ASK_ACTION and not any(
+            intent in CRISIS_INTENTS or intent == RISK_CHECK_INTENT for intent in recent
+        )
+
+    def _ask(self, message: Message, ranking: list[dict[str, Any]], record: dict) -> None:
+        """The gentle direct question instead of the full crisis script; resume after a no."""
+        resume = (message.get(INTENT) or {}).get("name")
+        self._set_intent(message, ranking, RISK_CHECK_INTENT, 1.0)
+        record.update(ask=True, resume_intent=resume)
+        logger.info("Safety net asks the direct question")
+
+    def _close_to_suicidal_thoughts(
+        self, nearest: SemanticHit | None, message: Message, found: Detection, predicted: str
+    ) -> bool:
+        """Meaning near suicidal thoughts, though not near enough to escalate, and unexplained."""
+        if predicted in CRISIS_INTENTS:
+            return False  # a supported classifier crisis guess keeps the full crisis answer
+        if self.semantic is None or nearest is None or not self.semantic.worth_asking(nearest):
+            return False
+        text = message.get(FULL_TEXT) or message.get(TEXT) or ""
+        if len(text.split()) < self.semantic.settings.ask_min_words:
+            return False
+        if predicted == LOSS_INTENT or "loss_context" in found.exception_kinds:
+            return False  # a bereaved parent's longing is met with bereavement support
+        texts = message_pieces(message, self.max_pieces).texts
+        return not self._semantic_vetoed(nearest, texts, found)
+
+    def _across_turns(self, text: str, context: RecentTurns | None) -> tuple[str, dict] | None:
+        """What a short message completes with the parent's earlier messages, if anything.
+
+        A crisis intent (escalate now), `risk_check` (two veiled statements: ask), or None.
+        """
+        if self.semantic is None or context is None or not context.texts:
+            return None
+        if len(text.split()) > self.semantic.settings.context_words:
+            return None
+        if any(intent in CRISIS_INTENTS for intent in context.intents):
+            return None  # the crisis answer was given already
+        earlier = "\n".join(context.texts)
+        why: dict[str, Any] = {"turns": len(context.texts)}
+        in_whole = self.detector.detect(f"{earlier}\n{text}")
+        if in_whole.intent and not self.detector.detect(earlier).intent:
+            return in_whole.intent, {**why, "rules": in_whole.rules}
+        if self.detector.detect(text).exception_kinds & SEMANTIC_VETO_KINDS:
+            return None
+        normalised = self.detector.normalise(text)
+        veiled = next(
+            (h for t in context.texts if (h := self.cues.hint(self.detector.normalise(t)))), None
+        )
+        hint = self._earlier_hint(context.texts)
+        if hint is None and veiled is None:
+            return None
+        intent = hint.intent if hint else ASKED_ABOUT
+        why["earlier"] = hint.record() if hint else {"hint": veiled}
+        cue = self.cues.find(normalised)
+        current = self.semantic.nearest(encode_pieces(text, self.max_pieces).vectors)
+        if self.semantic.contradicts(current):
+            return None  # "formula from tomorrow": the short message is about something ordinary
+        close = any(
+            h.intent in CONTEXT_TYPES and self.semantic.worth_asking(h, any_type=True)
+            for h in current
+        )
+        if cue or close:
+            return intent, {**why, "cue": cue or "meaning"}
+        if self.cues.hint(normalised):
+            return RISK_CHECK_INTENT, {**why, "cue": "another hint"}
+        return None
+
+    def _earlier_hint(self, texts: tuple[str, ...]) -> SemanticHit | None:
+        """The earlier piece closest to suicidal thoughts or psychosis, when close enough."""
+        assert self.semantic is not None
+        pieces = encode_pieces("\n".join(texts), self.max_pieces)
+        hints = [
+            h
+            for h in self.semantic.nearest(pieces.vectors)
+            if h.intent in CONTEXT_TYPES
+            and h.similarity >= self.semantic.settings.context_earlier
+            and h.similarity - h.contrast >= self.semantic.settings.margin
+            and not self.detector.detect(pieces.texts[h.piece]).exception_kinds
+            & SEMANTIC_VETO_KINDS
+        ]
+        return max(hints, key=lambda h: h.similarity, default=None)
 
     def _semantic(
         self, message: Message, found: Detection

@@ -19,6 +19,8 @@ import yaml
 from bot.nlu.encoder import SentenceEncoder
 
 SETTINGS_PATH = Path(__file__).with_name("semantic_crisis.yml")
+# The crisis type the gentle direct question asks about.
+ASKED_ABOUT = "crisis_self_harm"
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,10 @@ class SemanticSettings:
     overrule_margin: float
     support: float
     strong_classifier: float
+    ask: float
+    ask_min_words: int
+    context_words: int
+    context_earlier: float
 
 
 def load_settings(path: Path = SETTINGS_PATH) -> SemanticSettings:
@@ -40,6 +46,10 @@ def load_settings(path: Path = SETTINGS_PATH) -> SemanticSettings:
         overrule_margin=float(raw["overrule_margin"]),
         support=float(raw["support"]),
         strong_classifier=float(raw["strong_classifier"]),
+        ask=float(raw["ask"]),
+        ask_min_words=int(raw["ask_min_words"]),
+        context_words=int(raw["context_words"]),
+        context_earlier=float(raw["context_earlier"]),
     )
 
 
@@ -132,6 +142,14 @@ class SemanticCrisisDetector:
             return False
         return hit.similarity >= threshold and hit.similarity - hit.contrast >= self.settings.margin
 
+    def worth_asking(self, hit: SemanticHit, any_type: bool = False) -> bool:
+        """Close enough to suicidal thoughts (or any crisis type) to ask, not to escalate."""
+        return (
+            (any_type or hit.intent == ASKED_ABOUT)
+            and hit.similarity >= self.settings.ask
+            and hit.similarity - hit.contrast >= self.settings.margin
+        )
+
     def contradicts(self, hits: list[SemanticHit]) -> bool:
         """Every piece means something closer to a non-crisis contrast than to any crisis."""
         return bool(hits) and all(
@@ -139,5 +157,12 @@ class SemanticCrisisDetector:
         )
 
     def supports(self, hits: list[SemanticHit]) -> bool:
-        """Whether a weak classifier crisis guess has any semantic backing."""
-        return any(h.similarity >= self.settings.support for h in hits)
+        """Whether a weak classifier crisis guess has any semantic backing.
+
+        A piece clearly closer to a contrast ("I just want to sleep for a week") backs nothing.
+        """
+        return any(
+            h.similarity >= self.settings.support
+            and h.contrast - h.similarity < self.settings.overrule_margin
+            for h in hits
+        )

@@ -4,7 +4,9 @@ Positives: the safety suite's crisis messages and the crisis training examples. 
 safety suite's hard negatives and every non-crisis training example. The blind set and the
 blind holdout are never read here. For each threshold and margin it prints what the detector
 alone catches and flags, and what it adds to the pattern net (the union is what parents get,
-before the classifier). `python -m bot.quality.calibrate_semantic`
+before the classifier). Then, for the gentle direct question, the share of each set that the
+net and detector leave alone and an `ask` threshold would ask about.
+`python -m bot.quality.calibrate_semantic`
 """
 
 from __future__ import annotations
@@ -20,7 +22,12 @@ from rasa.shared.nlu.training_data.loading import load_data
 from bot.nlu.crisis_patterns import CRISIS_INTENTS
 from bot.nlu.encoder import get_encoder
 from bot.nlu.safety_net import SEMANTIC_VETO_KINDS, CrisisDetector
-from bot.nlu.semantic_crisis import SemanticCrisisDetector, SemanticSettings, load_settings
+from bot.nlu.semantic_crisis import (
+    ASKED_ABOUT,
+    SemanticCrisisDetector,
+    SemanticSettings,
+    load_settings,
+)
 from bot.nlu.sentences import pieces
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -114,7 +121,33 @@ def main() -> int:
             f"{np.mean(union['crisis']):12.3f} {np.mean(union['hard']):14.3f} "
             f"{np.mean(union['ordinary']):13.4f}"
         )
+    print_ask_table(near, net, settings)
     return 0
+
+
+def asked(
+    rows: list[tuple[str, float, float, bool]], ask: float, settings: SemanticSettings
+) -> bool:
+    """Not escalated by meaning, but near enough to suicidal thoughts to ask."""
+    if fired(rows, 0.0, settings.margin, settings.thresholds):
+        return False
+    return any(
+        intent == ASKED_ABOUT and sim >= ask and sim - con >= settings.margin and not vetoed
+        for intent, sim, con, vetoed in rows
+    )
+
+
+def print_ask_table(near: dict, net: dict, settings: SemanticSettings) -> None:
+    print(f"\n{'ask':>5} | asked: crisis missed so far  hard negatives  ordinary")
+    for ask in (0.44, 0.46, 0.48, 0.50, 0.52, 0.54, 0.56, 0.58):
+        share = {
+            k: np.mean([asked(r, ask, settings) and not n for r, n in zip(v, net[k], strict=True)])
+            for k, v in near.items()
+        }
+        print(
+            f"{ask:5.2f} | {share['crisis']:25.3f} {share['hard']:15.3f} "
+            f"{share['ordinary']:9.4f}"
+        )
 
 
 if __name__ == "__main__":
