@@ -51,7 +51,7 @@ def test_only_a_server_that_does_not_answer_counts_as_away() -> None:
 
 def test_crisis_actions_run_in_process_within_the_five_second_promise() -> None:
     config = settings()
-    assert {"action_escalate_crisis", "action_show_urgent_help",
+    assert {"action_escalate_crisis", "action_show_urgent_help", "action_ask_about_risk",
             "action_session_start"} <= config.in_process_actions
     assert config.in_process_timeout + 1.5 < 5.0, "NLU and the in-process answer need time too"
     assert config.timeout > config.in_process_timeout

@@ -35,6 +35,10 @@ CRISIS_OPENING = "your life matters"
 EMERGENCY = "999"
 CRISIS_LINE = "116 123"
 TROUBLE = "having trouble right now"
+# A weak sign of suicidal thoughts: the gentle direct question, with the numbers, also comes from
+# the Rasa server while the action server is away.
+POSSIBLE_RISK = "I don't know how much longer I can keep going"
+RISK_QUESTION = "Are you having thoughts like that?"
 # Answered by a custom action (the services list after the hand-off message).
 ORDINARY = "can I talk to a real person please"
 HANDOFF = "real people you can talk to"
@@ -206,6 +210,8 @@ def test_crisis_turns_get_the_emergency_number_while_the_action_server_is_away(
         assert_crisis_answered(*rest(rasa, sender, CRISIS), fault, "rest")
         assert_crisis_answered(*widget(rasa, CRISIS), fault, "socketio")
         assert_crisis_answered(*whatsapp(rasa, send_api, CRISIS), fault, "whatsapp")
+        asked, _ = rest(rasa, start_conversation_offline(rasa), POSSIBLE_RISK)
+        assert RISK_QUESTION in asked and EMERGENCY in asked, asked
         text, taken = rest(rasa, start_conversation_offline(rasa), ORDINARY)
         assert HANDOFF in text and TROUBLE in text and EMERGENCY in text, text
         assert taken < 10
