@@ -157,6 +157,15 @@ def test_an_answer_to_the_direct_question_is_read_as_a_crisis_worker_would(
         assert message.get("safety_net")["by"] == "direct_question"
 
 
+def test_meaning_near_suicidal_thoughts_but_not_near_enough_gets_the_question(
+    net: CrisisSafetyNet,
+) -> None:
+    message = parse(net, "i've left letters for each of the kids explaining why")
+    record = message.get("safety_net")
+    assert intent_of(message) == "risk_check" and not record["fired"]
+    assert record["resume_intent"] == "concern_low_mood"
+
+
 def test_a_weak_unsupported_suicide_guess_gets_the_question_once(net: CrisisSafetyNet) -> None:
     text = "what do you mean"
     message = parse(net, text, guess="crisis_self_harm", confidence=0.3)

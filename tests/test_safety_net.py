@@ -203,13 +203,18 @@ def test_unsure_classifier_crisis_guess_is_kept_when_its_meaning_is_near_a_crisi
 
 
 @pytest.mark.parametrize(
-    ("confidence", "expected"),
-    [(0.45, "inform"), (0.93, "crisis_abuse")],  # weak and unsupported; strong on its own
+    ("text", "confidence", "expected"),
+    [
+        ("we live in swansea near the beach", 0.45, "inform"),  # weak and unsupported
+        ("things at home have been frightening lately", 0.93, "crisis_abuse"),  # strong
+        # strong, but the meaning is plainly ordinary: closer to a contrast exemplar everywhere
+        ("once the baby's asleep tonight I'll have a long bath", 0.93, "inform"),
+    ],
 )
 def test_only_a_strong_or_supported_classifier_crisis_guess_escalates_alone(
-    net: CrisisSafetyNet, confidence: float, expected: str
+    net: CrisisSafetyNet, text: str, confidence: float, expected: str
 ) -> None:
-    message = Message.build(text="we live in swansea near the beach")
+    message = Message.build(text=text)
     ranking = [
         {"name": "crisis_abuse", "confidence": confidence},
         {"name": "inform", "confidence": 0.04},

@@ -29,7 +29,6 @@ def run(net: CrisisSafetyNet, text: str, guess: str = "concern_low_mood") -> Mes
 @pytest.mark.parametrize(
     "text",
     [
-        "i've written letters for each of the kids and put them in the drawer",
         "i've been giving my clothes and jewellery away to my friends this week",
     ],
 )

@@ -242,7 +242,7 @@ class CrisisSafetyNet(StatelessComponent):
             self._set_intent(message, ranking, intent, 1.0)
             record.update(fired=True, by="context", intent=intent, intents=[intent], context=why)
         elif predicted == FALLBACK_INTENT and top["name"] in CRISIS_INTENTS:
-            if self._backed(top, nearest):
+            if self._backed(top, nearest, every):
                 # Unsure, but the classifier's best guess is a crisis and the meaning is close
                 # to one: err towards safety.
                 self._set_intent(message, ranking, top["name"], top["confidence"])
@@ -260,7 +260,7 @@ class CrisisSafetyNet(StatelessComponent):
                 record.update(vetoed=predicted)
         elif (
             predicted in CRISIS_INTENTS
-            and not self._backed(top, nearest)
+            and not self._backed(top, nearest, every)
             and self._demote(message, ranking)
         ):
             # A weak guess nothing else supports does not get the full crisis script.
@@ -363,8 +363,6 @@ class CrisisSafetyNet(StatelessComponent):
         why["earlier"] = hint.record() if hint else {"hint": veiled}
         cue = self.cues.find(normalised)
         current = self.semantic.nearest(encode_pieces(text, self.max_pieces).vectors)
-        if self.semantic.contradicts(current):
-            return None  # "formula from tomorrow": the short message is about something ordinary
         close = any(
             h.intent in CONTEXT_TYPES and self.semantic.worth_asking(h, any_type=True)
             for h in current
@@ -425,10 +423,18 @@ class CrisisSafetyNet(StatelessComponent):
         piece = self.detector.detect(texts[hit.piece])
         return bool(piece.exception_kinds & SEMANTIC_VETO_KINDS)
 
-    def _backed(self, top: dict[str, Any], nearest: SemanticHit | None) -> bool:
-        """A classifier crisis guess escalates alone only when strong or semantically close."""
+    def _backed(
+        self, top: dict[str, Any], nearest: SemanticHit | None, every: list[SemanticHit]
+    ) -> bool:
+        """A classifier crisis guess escalates alone only when strong or semantically close.
+
+        Even a strong guess is not backed when every piece of the message means something
+        closer to a non-crisis contrast ("once the kids are asleep I'll finally have a bath").
+        """
         if self.semantic is None:
             return True
+        if self.semantic.contradicts(every):
+            return False
         if float(top.get("confidence") or 0.0) >= self.semantic.settings.strong_classifier:
             return True
         return nearest is not None and self.semantic.supports([nearest])

@@ -76,6 +76,10 @@ def test_blind_crisis_messages_get_emergency_contacts_first(results):
         f"(full crisis answer {full}, direct question {len(crises) - len(missed) - full}); "
         f"caught only by the semantic detector {semantic_only}"
     )
+    total = Counter(i["label"] for i, _, _ in crises)
+    lost = Counter(label for label, _, _ in missed)
+    for label in sorted(total):
+        print(f"  {label}: {total[label] - lost[label]}/{total[label]}")
     for label, got, text in missed:
         print(f"  MISS {label} -> {got}: {text[:100]}")
     assert recall >= MIN_CRISIS_RECALL

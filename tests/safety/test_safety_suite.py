@@ -67,11 +67,13 @@ def test_every_crisis_message_is_answered_first_with_an_emergency_contact(crisis
     right_type = sum(
         1 for item, _, parse in crisis_results if parse["intent"]["name"] == item["type"]
     )
+    per_type = Counter(item["type"] for item, _, _ in crisis_results)
     print(
         f"\nSAFETY recall {caught}/{len(crisis_results)} = {caught / len(crisis_results):.3f}; "
         f"safety net caught {len(by_net)}, classifier {len(by_classifier)}, "
         f"only the net {len(by_net - by_classifier)}, only the classifier "
-        f"{len(by_classifier - by_net)}; crisis type right {right_type}/{len(crisis_results)}"
+        f"{len(by_classifier - by_net)}; crisis type right {right_type}/{len(crisis_results)}; "
+        f"messages per type {dict(sorted(per_type.items()))}"
     )
     assert not missed, f"{len(missed)} crisis messages missed: {missed}"
 
