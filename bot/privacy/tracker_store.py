@@ -39,6 +39,7 @@ from bot.privacy.identity import pseudonymise
 from bot.privacy.outage import OutageMemory, Row
 from bot.privacy.redactor import Redactor, default_redactor
 from bot.resilience.breaker import Breaker
+from bot.review import alert_hook
 
 logger = logging.getLogger(__name__)
 ERASE_ACTION = "action_erase_conversation"
@@ -183,6 +184,10 @@ class AnonymisingTrackerStore(SQLTrackerStore):
             (event.type_name, redactor.event(event.as_dict()))
             for event in itertools.islice(tracker.events, stored, total)
         ]
+        for type_name, data in rows:
+            intent = ((data.get("parse_data") or {}).get("intent") or {}).get("name")
+            if type_name == "user" and alert_hook.needs_attention(intent):
+                alert_hook.notify(pseudonym, str(intent))  # in the background: never waits
         if await self._store(pseudonym, rows) and rows:
             known = [] if stored == 0 else self._outage.history(pseudonym)
             if known is not None:

@@ -12,7 +12,7 @@ from sanic.response import HTTPResponse
 
 from bot.resources.model import CONCERN_INTENTS
 
-from . import audit, csrf, stats
+from . import attention, audit, csrf, stats
 from .auth import (
     SESSION_COOKIE,
     clear_cookie,
@@ -173,6 +173,51 @@ async def transcript_view(request: Request) -> HTTPResponse:
     if found is None:
         return _html(request, "error.html", status=404, message="No such conversation.")
     return _html(request, "transcript.html", conversation=found)
+
+
+@login_required()
+async def attention_list(request: Request) -> HTTPResponse:
+    found = attention.alerts(request.app.ctx.engine)
+    audit.record(
+        request.app.ctx.engine,
+        _actor(request),
+        "view_attention",
+        ip=request.ip,
+        shown=[a.event_id for a in found],
+    )
+    unseen = sum(1 for a in found if not a.seen)
+    return _html(request, "attention.html", alerts=found, unseen=unseen)
+
+
+@login_required()
+async def attention_item(request: Request, event_id: int) -> HTTPResponse:
+    engine = request.app.ctx.engine
+    found = attention.alert(engine, event_id)
+    if request.method == "POST" and found is not None:
+        note = request.form.get("note") or ""
+        found = attention.mark_seen(engine, event_id, _actor(request), note)
+        audit.record(
+            engine,
+            _actor(request),
+            "mark_seen",
+            target=found.sender_id if found else "",
+            ip=request.ip,
+            alert=event_id,
+            note=note.strip()[: attention.MAX_NOTE],
+        )
+        return response.redirect("/attention", status=303)
+    audit.record(
+        engine,
+        _actor(request),
+        "view_alert",
+        target=found.sender_id if found else "",
+        ip=request.ip,
+        alert=event_id,
+        found=found is not None,
+    )
+    if found is None:
+        return _html(request, "error.html", status=404, message="No such alert.")
+    return _html(request, "alert.html", alert=found)
 
 
 @login_required()
@@ -355,6 +400,8 @@ def create_app(config: ReviewConfig, name: str = "nurture_review") -> Sanic:
     app.add_route(conversation_list, "/conversations", methods=["GET"])
     app.add_route(transcript_view, "/conversations/view", methods=["GET"])
     app.add_route(dashboard, "/dashboard", methods=["GET"])
+    app.add_route(attention_list, "/attention", methods=["GET"])
+    app.add_route(attention_item, "/attention/<event_id:int>", methods=["GET", "POST"])
     app.add_route(export_csv, "/export.csv", methods=["GET"])
     app.add_route(export_jsonl, "/export.jsonl", methods=["GET"])
     app.add_route(audit_log, "/admin/audit", methods=["GET"])

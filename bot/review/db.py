@@ -75,6 +75,18 @@ staff_audit = sa.Table(
 )
 
 
+# Who saw each crisis alert (one user turn of `events`), when, and their note.
+staff_alerts_seen = sa.Table(
+    "staff_alerts_seen",
+    metadata,
+    sa.Column("event_id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("sender_id", sa.String(255), nullable=False),
+    sa.Column("seen_by", sa.String(64), nullable=False),
+    sa.Column("seen_at", sa.Float, nullable=False),
+    sa.Column("note", sa.Text, nullable=False, default=""),
+)
+
+
 def connect(db_url: str) -> Engine:
     """An engine for `db_url` with the staff tables created (a SQLite folder too)."""
     url = make_url(db_url)

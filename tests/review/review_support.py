@@ -93,7 +93,7 @@ def _conversations() -> dict[str, list]:
                 1.0,
                 d2 + 4,
                 "socketio",
-                safety_net={"rules": ["no_way_out"]},
+                safety_net={"fired": True, "by": "patterns", "rules": ["no_way_out"]},
             ),
             act("action_escalate_crisis", d2 + 5),
             bot("If you are in danger now, call 999.", d2 + 5),

@@ -21,6 +21,7 @@ from review_support import PASSWORD, Server, csrf_from, login, sid, start_server
 
 ALL = {sid("conv-overwhelm"), sid("conv-crisis"), sid("conv-fallback"), sid("conv-harm")}
 PAGES = [
+    "/attention",
     "/conversations",
     f"/conversations/view?id={sid('conv-crisis')}",
     "/dashboard",
@@ -152,6 +153,42 @@ def test_posts_without_a_valid_csrf_token_are_refused(
     assert no_cookie.status_code == 403
     # The session still works after the refused requests.
     assert admin.get(server.url + "/conversations", timeout=10).status_code == 200
+
+
+def _attention_order(html: str) -> list[str]:
+    return re.findall(r'href="/conversations/view\?id=([^"]+)"', html)
+
+
+def test_crises_need_attention_newest_first_until_a_reviewer_marks_them_seen(
+    server: Server, reviewer: requests.Session, admin: requests.Session
+) -> None:
+    page = reviewer.get(server.url + "/attention", timeout=10)
+    assert page.status_code == 200
+    assert '<meta http-equiv="refresh"' in page.text  # refreshes itself, no script
+    assert _attention_order(page.text) == [sid("conv-harm"), sid("conv-crisis")]
+    assert "pattern rules: no_way_out" in page.text and "socketio" in page.text
+    assert "classifier (confidence 1.00)" in page.text and "<strong>2</strong>" in page.text
+    newest = re.findall(r'href="/attention/(\d+)"', page.text)[0]
+    form = reviewer.get(server.url + f"/attention/{newest}", timeout=10)
+    forged = reviewer.post(
+        server.url + f"/attention/{newest}", data={"note": "x"}, timeout=10
+    )
+    assert forged.status_code == 403
+    seen = reviewer.post(
+        server.url + f"/attention/{newest}",
+        data={"csrf_token": csrf_from(form.text), "note": "Rang the duty safeguarding lead"},
+        allow_redirects=False,
+        timeout=10,
+    )
+    assert seen.status_code == 303
+    page = reviewer.get(server.url + "/attention", timeout=10)
+    assert _attention_order(page.text) == [sid("conv-crisis"), sid("conv-harm")]  # unseen first
+    assert "Rang the duty safeguarding lead" in page.text and "<strong>1</strong>" in page.text
+    marked = _audit(server, "mark_seen", "rita")[-1]
+    assert marked.target == sid("conv-harm")
+    assert json.loads(marked.detail)["note"] == "Rang the duty safeguarding lead"
+    assert _audit(server, "view_attention", "rita")
+    assert reviewer.get(server.url + "/attention/999999", timeout=10).status_code == 404
 
 
 def test_reviewer_can_view_but_not_export_or_administer(
