@@ -12,7 +12,7 @@ from sanic.response import HTTPResponse
 
 from bot.resources.model import CONCERN_INTENTS
 
-from . import attention, audit, csrf, stats
+from . import attention, audit, csrf, loop_stats, review_queue, stats
 from .auth import (
     SESSION_COOKIE,
     clear_cookie,
@@ -220,6 +220,69 @@ async def attention_item(request: Request, event_id: int) -> HTTPResponse:
     return _html(request, "alert.html", alert=found)
 
 
+def _queue(request: Request) -> list[review_queue.QueuedTurn]:
+    config = request.app.ctx.config
+    return review_queue.queue(
+        request.app.ctx.engine, config.unsure_below, config.close_margin, config.sample_percent
+    )
+
+
+@login_required()
+async def review_list(request: Request, message: str = "", status: int = 200) -> HTTPResponse:
+    found = _queue(request)
+    audit.record(
+        request.app.ctx.engine, _actor(request), "view_review_queue", ip=request.ip,
+        shown=[t.event_id for t in found],
+    )
+    return _html(
+        request,
+        "review_queue.html",
+        status=status,
+        turns=found,
+        open_count=sum(1 for t in found if t.verdict is None),
+        intents=review_queue.domain_intents(),
+        message=message,
+    )
+
+
+@login_required()
+async def review_turn(request: Request, event_id: int) -> HTTPResponse:
+    engine = request.app.ctx.engine
+    verdict = request.form.get("verdict") or ""
+    sender = review_queue.record_review(engine, event_id, _actor(request), verdict)
+    if sender is None:
+        return await review_list(request, "Choose an intent from the list, or fine.", 400)
+    audit.record(
+        engine, _actor(request), "review_turn", target=sender, ip=request.ip,
+        turn=event_id, verdict=verdict,
+    )
+    return response.redirect("/review", status=303)
+
+
+EXPORTS = {
+    "nlu": (review_queue.nlu_yaml, "nurture-reviewed-nlu.yml"),
+    "messages": (review_queue.candidate_messages_yaml, "nurture-candidate-messages.yml"),
+    "safety": (review_queue.safety_yaml, "nurture-safety-candidates.yml"),
+}
+
+
+@login_required(role="admin", api=True)
+async def export_reviews(request: Request, kind: str) -> HTTPResponse:
+    if kind not in EXPORTS:
+        return response.text("Unknown export.", status=404)
+    build, filename = EXPORTS[kind]
+    found = review_queue.corrections(request.app.ctx.engine)
+    audit.record(
+        request.app.ctx.engine, _actor(request), "export", target=f"reviews-{kind}",
+        ip=request.ip, rows=len(found),
+    )
+    return response.text(
+        build(found),
+        content_type="application/x-yaml; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
 @login_required()
 async def dashboard(request: Request) -> HTTPResponse:
     filters = Filters.parse({key: request.args.get(key) for key in request.args})
@@ -243,6 +306,16 @@ async def dashboard(request: Request) -> HTTPResponse:
         ),
         "helpful": bar_chart("Answers to 'Was this helpful?'", board.helpful),
     }
+    config = request.app.ctx.config
+    loop = loop_stats.build(request.app.ctx.engine, config.unsure_below, config.close_margin)
+    charts.update(
+        alerts_per_day=column_chart("Crisis alerts per day", loop.alerts_per_day),
+        alerts_by_type=bar_chart("Crisis alerts by type", loop.alerts_by_type, label=label),
+        alerts_by_trigger=bar_chart("Crisis alerts by what fired", loop.alerts_by_trigger),
+        unsure=column_chart(
+            "Unsure or fallback share of user turns per day", loop.unsure_per_day, percent=True
+        ),
+    )
     audit.record(
         request.app.ctx.engine,
         _actor(request),
@@ -255,6 +328,7 @@ async def dashboard(request: Request) -> HTTPResponse:
         "dashboard.html",
         filters=filters,
         board=board,
+        loop=loop,
         charts=charts,
         concerns=CONCERN_INTENTS,
         channels=KNOWN_CHANNELS,
@@ -401,6 +475,9 @@ def create_app(config: ReviewConfig, name: str = "nurture_review") -> Sanic:
     app.add_route(transcript_view, "/conversations/view", methods=["GET"])
     app.add_route(dashboard, "/dashboard", methods=["GET"])
     app.add_route(attention_list, "/attention", methods=["GET"])
+    app.add_route(review_list, "/review", methods=["GET"])
+    app.add_route(review_turn, "/review/<event_id:int>", methods=["POST"])
+    app.add_route(export_reviews, "/export/reviews/<kind:str>", methods=["GET"])
     app.add_route(attention_item, "/attention/<event_id:int>", methods=["GET", "POST"])
     app.add_route(export_csv, "/export.csv", methods=["GET"])
     app.add_route(export_jsonl, "/export.jsonl", methods=["GET"])

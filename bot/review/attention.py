@@ -30,6 +30,7 @@ class Alert:
     at: float
     kind: str  # the crisis intent, or risk_check for the direct question
     fired_by: str
+    trigger: str  # patterns, semantic, context, direct_question, asked or classifier
     channel: str
     seen_by: str | None = None
     seen_at: float | None = None
@@ -38,6 +39,14 @@ class Alert:
     @property
     def seen(self) -> bool:
         return self.seen_by is not None
+
+
+def trigger(parse: dict[str, Any]) -> str:
+    """Which layer escalated, for the dashboard's counts."""
+    net = parse.get("safety_net") or {}
+    if net.get("by"):
+        return str(net["by"])
+    return "asked" if net.get("ask") else "classifier"
 
 
 def fired_by(parse: dict[str, Any]) -> str:
@@ -75,6 +84,7 @@ def _alert(row: Any) -> Alert:
         at=float(row.timestamp or 0.0),
         kind=str(row.intent_name),
         fired_by=fired_by(parse),
+        trigger=trigger(parse),
         channel=str(data.get("input_channel") or "unknown"),
         seen_by=row.seen_by,
         seen_at=row.seen_at,

@@ -33,6 +33,11 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
     return int(raw) if raw else default
 
 
+def _float(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = env.get(name, "").strip()
+    return float(raw) if raw else default
+
+
 @dataclass(frozen=True)
 class ReviewConfig:
     """Everything the app needs; tests build one directly with small limits."""
@@ -51,6 +56,12 @@ class ReviewConfig:
     attempt_window_seconds: int = 15 * 60
     session_idle_seconds: int = 30 * 60
     session_max_seconds: int = 8 * 60 * 60
+    # The needs-review queue (bot/review/review_queue.py): a turn is unsure below this top
+    # confidence, or when the top two intents are closer than the margin; and this share of
+    # ordinary turns is sampled for spot checks.
+    unsure_below: float = 0.60
+    close_margin: float = 0.10
+    sample_percent: int = 5
 
     @classmethod
     def from_env(
@@ -73,4 +84,7 @@ class ReviewConfig:
             account_attempts_per_window=_int(
                 env, "BOT_REVIEW_ACCOUNT_ATTEMPTS", cls.account_attempts_per_window
             ),
+            unsure_below=_float(env, "BOT_REVIEW_UNSURE_BELOW", cls.unsure_below),
+            close_margin=_float(env, "BOT_REVIEW_CLOSE_MARGIN", cls.close_margin),
+            sample_percent=_int(env, "BOT_REVIEW_SAMPLE_PERCENT", cls.sample_percent),
         )

@@ -87,6 +87,19 @@ staff_alerts_seen = sa.Table(
 )
 
 
+# A reviewer's verdict on one user turn of `events`: "fine", or the intent it should have had.
+staff_turn_reviews = sa.Table(
+    "staff_turn_reviews",
+    metadata,
+    sa.Column("event_id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("sender_id", sa.String(255), nullable=False),
+    sa.Column("reviewer", sa.String(64), nullable=False),
+    sa.Column("reviewed_at", sa.Float, nullable=False, index=True),
+    sa.Column("predicted", sa.String(255), nullable=False, default=""),
+    sa.Column("verdict", sa.String(255), nullable=False),
+)
+
+
 def connect(db_url: str) -> Engine:
     """An engine for `db_url` with the staff tables created (a SQLite folder too)."""
     url = make_url(db_url)

@@ -17,11 +17,14 @@ from pathlib import Path
 import pytest
 import requests
 import sqlalchemy as sa
+import yaml
 from review_support import PASSWORD, Server, csrf_from, login, sid, start_server, stop_server
 
+ROOT = Path(__file__).resolve().parents[2]
 ALL = {sid("conv-overwhelm"), sid("conv-crisis"), sid("conv-fallback"), sid("conv-harm")}
 PAGES = [
     "/attention",
+    "/review",
     "/conversations",
     f"/conversations/view?id={sid('conv-crisis')}",
     "/dashboard",
@@ -191,6 +194,53 @@ def test_crises_need_attention_newest_first_until_a_reviewer_marks_them_seen(
     assert reviewer.get(server.url + "/attention/999999", timeout=10).status_code == 404
 
 
+def _review_form(html: str, snippet: str) -> str:
+    row = next(r for r in html.split("<tr")[1:] if snippet in r)
+    return re.search(r'action="/review/(\d+)"', row).group(1)
+
+
+def test_unsure_turns_are_reviewed_and_exported_as_training_data_rasa_accepts(
+    server: Server, reviewer: requests.Session, admin: requests.Session, tmp_path: Path
+) -> None:
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    page = reviewer.get(server.url + "/review", timeout=10)
+    assert page.status_code == 200 and "fallback" in page.text
+    assert "&lt;b&gt;asdf&lt;/b&gt;" in page.text  # the stored text, escaped
+    turn = _review_form(page.text, "asdf")
+    token = csrf_from(page.text)
+    refused = reviewer.post(
+        server.url + f"/review/{turn}", data={"csrf_token": token, "verdict": "made_up"},
+        timeout=10,
+    )
+    assert refused.status_code == 400
+    for verdict in ("out_of_scope", "crisis_self_harm"):  # the later review replaces the first
+        saved = reviewer.post(
+            server.url + f"/review/{turn}", data={"csrf_token": token, "verdict": verdict},
+            allow_redirects=False, timeout=10,
+        )
+        assert saved.status_code == 303
+    assert json.loads(_audit(server, "review_turn", "rita")[-1].detail)["verdict"] == (
+        "crisis_self_harm"
+    )
+    assert reviewer.get(server.url + "/export/reviews/nlu", timeout=10).status_code == 403
+    exported = admin.get(server.url + "/export/reviews/nlu", timeout=10)
+    assert exported.status_code == 200 and 'version: "3.1"' in exported.text
+    path = tmp_path / "reviewed.yml"
+    path.write_text(exported.text, encoding="utf-8")
+    data = load_data(str(path))
+    domain = Domain.load(str(ROOT / "domain.yml"))
+    assert [(e.get("intent"), e.get("text")) for e in data.intent_examples] == [
+        ("crisis_self_harm", "<b>asdf</b> qwerty")
+    ]
+    assert {e.get("intent") for e in data.intent_examples} <= set(domain.intents)
+    safety = yaml.safe_load(admin.get(server.url + "/export/reviews/safety", timeout=10).text)
+    assert safety == {"crisis": [{"text": "<b>asdf</b> qwerty", "type": "crisis_self_harm"}]}
+    messages = yaml.safe_load(admin.get(server.url + "/export/reviews/messages", timeout=10).text)
+    assert messages["messages"][0]["was"] == "nlu_fallback"
+
+
 def test_reviewer_can_view_but_not_export_or_administer(
     server: Server, reviewer: requests.Session
 ) -> None:
@@ -334,7 +384,7 @@ def test_dashboard_renders_svg_charts_with_the_right_counts(
     server: Server, reviewer: requests.Session
 ) -> None:
     page = reviewer.get(server.url + "/dashboard", timeout=10).text
-    assert page.count("<svg") == 6 and "<script" not in page
+    assert page.count("<svg") == 10 and "<script" not in page
     assert _chart_values(page, "Conversations per day") == {
         "2026-11-02": 1,
         "2026-11-03": 2,
@@ -357,6 +407,28 @@ def test_dashboard_renders_svg_charts_with_the_right_counts(
     one_day = reviewer.get(server.url + "/dashboard?from=2026-11-03&to=2026-11-03", timeout=10)
     assert _chart_values(one_day.text, "Conversations per day") == {"2026-11-03": 2}
     assert re.search(r'id="tile-escalated">1<', one_day.text)
+
+
+def test_dashboard_shows_the_staff_loop(server: Server, reviewer: requests.Session) -> None:
+    # One alert seen and one turn reviewed (the same as the tests above do; repeating is safe).
+    queue = reviewer.get(server.url + "/attention", timeout=10).text
+    row = next(r for r in queue.split("<tr")[1:] if sid("conv-harm") in r)
+    alert_id = re.search(r'href="/attention/(\d+)"', row)  # absent once it has been seen
+    token = csrf_from(queue)
+    if alert_id:
+        reviewer.post(server.url + f"/attention/{alert_id.group(1)}",
+                      data={"csrf_token": token, "note": "seen"}, timeout=10)
+    turn = _review_form(reviewer.get(server.url + "/review", timeout=10).text, "asdf")
+    reviewer.post(server.url + f"/review/{turn}",
+                  data={"csrf_token": token, "verdict": "crisis_self_harm"}, timeout=10)
+    page = reviewer.get(server.url + "/dashboard", timeout=10).text
+    assert _chart_values(page, "Crisis alerts per day") == {"2026-11-03": 1, "2026-11-05": 1}
+    assert _chart_values(page, "By type") == {"crisis_self_harm": 1, "crisis_harm_baby": 1}
+    assert _chart_values(page, "By what fired") == {"patterns": 1, "classifier": 1}
+    assert _chart_values(page, "Unsure turns")["2026-11-03"] == pytest.approx(0.25)
+    assert re.search(r'id="tile-unseen">1<', page) and re.search(r'id="tile-reviews">1<', page)
+    assert "100% with a wrong intent" in page
+    assert re.search(r'id="tile-seen-median">\d+ min<', page)
 
 
 @contextmanager
