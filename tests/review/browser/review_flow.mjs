@@ -59,11 +59,21 @@ try {
 
   await page.getByRole("link", { name: "Dashboard" }).click();
   await page.waitForURL(`${url}/dashboard`);
-  assert.equal(await page.locator("svg.chart").count(), 6, "six charts");
+  assert.equal(await page.locator("svg.chart").count(), 10, "ten charts, the staff loop included");
   assert.equal(await page.locator("#tile-escalated").innerText(), "2");
   const perDay = await page.getByRole("img", { name: "Conversations per day" }).count();
   assert.equal(perDay, 1, "charts are images with accessible names");
   await page.screenshot({ path: join(shots, "review-dashboard.png"), fullPage: true });
+
+  await page.getByRole("link", { name: "Needs attention" }).click();
+  await page.waitForURL(`${url}/attention`);
+  await page.getByRole("heading", { name: "Needs attention" }).waitFor();
+  assert.equal(await page.locator("table.data tbody tr.unseen").count(), 2, "two unseen crisis alerts");
+  await page.getByRole("link", { name: "Review and mark seen" }).first().click();
+  await page.getByLabel(/Note/).fill("Checked by the duty lead");
+  await page.getByRole("button", { name: "Mark seen" }).click();
+  await page.waitForURL(`${url}/attention`);
+  assert.equal(await page.locator("table.data tbody tr.unseen").count(), 1, "one left after marking");
 
   await page.getByRole("button", { name: "Log out" }).click();
   await page.waitForURL(/\/login/);
