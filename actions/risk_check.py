@@ -18,12 +18,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.channel import channel_of
 from actions.crisis import contact_lines
 from actions.directory import emergency_number, user_region
+from bot.names import ASK_ACTION, ASKED_ABOUT
 from bot.resources.model import CONCERN_INTENTS
 
 logger = logging.getLogger(__name__)
 
 QUESTION = "utter_risk_question"
-ASKED_ABOUT = "crisis_self_harm"
 FORM = "signposting_form"
 RESUME_SLOT = "resume_after_check"
 # The concern the parent raised is answered as its own rule would (data/rules/concerns.yml).
@@ -34,7 +34,7 @@ class ActionAskAboutRisk(Action):
     """Asks kindly and directly, with the crisis numbers in the same message."""
 
     def name(self) -> str:
-        return "action_ask_about_risk"
+        return ASK_ACTION
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

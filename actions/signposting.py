@@ -21,6 +21,7 @@ from actions.profile import (
     parse_region,
     parse_stage,
 )
+from bot.names import RISK_CHECK_INTENT
 from bot.resources.formatting import format_resources
 from bot.resources.model import AUDIENCES, REGION_PLACES, STAGES
 from bot.resources.ranking import rank_resources
@@ -38,7 +39,7 @@ AUDIENCE_MATTERS = {
     None,
 }
 # A crisis, or a turn the safety net wants to ask about, is never a form answer.
-NOT_ANSWERS = {*CRISIS_INTENTS, "risk_check"}
+NOT_ANSWERS = {*CRISIS_INTENTS, RISK_CHECK_INTENT}
 PARSERS = {"region": parse_region, "stage": parse_stage, "audience": parse_audience}
 KNOWN_VALUES = {"region": set(USER_REGIONS), "stage": set(STAGES), "audience": set(AUDIENCES)}
 

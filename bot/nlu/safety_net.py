@@ -18,6 +18,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot import rasa_patches
+from bot.names import ASK_ACTION, ASKED_ABOUT, FALLBACK_INTENT, RISK_CHECK_INTENT
 from bot.nlu import turn_context
 from bot.nlu.crisis_patterns import (
     CRISIS_INTENTS,
@@ -30,7 +31,6 @@ from bot.nlu.encoder import get_encoder
 from bot.nlu.input_guard import FULL_TEXT
 from bot.nlu.risk_answer import RiskAnswerReader
 from bot.nlu.semantic_crisis import (
-    ASKED_ABOUT,
     SemanticCrisisDetector,
     SemanticHit,
     load_settings,
@@ -44,12 +44,8 @@ from bot.spacy_pipeline import build_pipeline
 logger = logging.getLogger(__name__)
 
 SAFETY_KEY = "safety_net"
-FALLBACK_INTENT = "nlu_fallback"
 LOSS_INTENT = "concern_baby_loss"
 DENY_INTENT = "deny"
-# Set only by this net: the turn gets the gentle direct question (actions/risk_check.py).
-RISK_CHECK_INTENT = "risk_check"
-ASK_ACTION = "action_ask_about_risk"
 # An unclear answer this short that names a time, the means or a place ("tonight") is a yes.
 SHORT_ANSWER_WORDS = 6
 # Crisis types whose meaning can build up over several messages (the others are concrete events

@@ -16,11 +16,10 @@ from pathlib import Path
 import numpy as np
 import yaml
 
+from bot.names import ASKED_ABOUT
 from bot.nlu.encoder import SentenceEncoder
 
 SETTINGS_PATH = Path(__file__).with_name("semantic_crisis.yml")
-# The crisis type the gentle direct question asks about.
-ASKED_ABOUT = "crisis_self_harm"
 
 
 @dataclass(frozen=True)

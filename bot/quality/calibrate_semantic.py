@@ -19,15 +19,11 @@ import numpy as np
 import yaml
 from rasa.shared.nlu.training_data.loading import load_data
 
+from bot.names import ASKED_ABOUT
 from bot.nlu.crisis_patterns import CRISIS_INTENTS
 from bot.nlu.encoder import get_encoder
 from bot.nlu.safety_net import SEMANTIC_VETO_KINDS, CrisisDetector
-from bot.nlu.semantic_crisis import (
-    ASKED_ABOUT,
-    SemanticCrisisDetector,
-    SemanticSettings,
-    load_settings,
-)
+from bot.nlu.semantic_crisis import SemanticCrisisDetector, SemanticSettings, load_settings
 from bot.nlu.sentences import pieces
 
 ROOT = Path(__file__).resolve().parents[2]

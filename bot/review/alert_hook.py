@@ -15,11 +15,11 @@ from dataclasses import dataclass
 
 import aiohttp
 
+from bot.names import RISK_CHECK_INTENT
 from bot.privacy.settings import setting
 
 logger = logging.getLogger(__name__)
 
-RISK_CHECK_INTENT = "risk_check"
 ATTEMPTS = 4
 FIRST_BACKOFF = 1.0  # seconds; doubled after each failed attempt
 TIMEOUT = 5.0

@@ -15,10 +15,10 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from bot.names import RISK_CHECK_INTENT
+
 from .db import events, has_events, staff_alerts_seen
 
-# Set by the safety net when it asks the direct question (bot/nlu/safety_net.py).
-RISK_CHECK_INTENT = "risk_check"
 MAX_NOTE = 1000
 LIMIT = 500
 

@@ -14,27 +14,23 @@ import json
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 import yaml
 from sqlalchemy.engine import Engine
 
+from bot import names
+
 from .db import events, has_events, staff_turn_reviews
 
 FINE = "fine"
-FALLBACK_INTENT = "nlu_fallback"
 SCAN = 2000  # most recent user turns read for the queue
-DOMAIN_PATH = Path(__file__).resolve().parents[2] / "domain.yml"
 
 
-@cache
 def domain_intents() -> tuple[str, ...]:
-    """The intents a reviewer can choose, from the assistant's own domain."""
-    raw = yaml.safe_load(DOMAIN_PATH.read_text(encoding="utf-8"))
-    return tuple(str(i) for i in raw.get("intents") or [] if str(i) != "risk_check")
+    """The intents a reviewer can choose: the domain's, less the one only the net sets."""
+    return tuple(i for i in names.domain_intents() if i != names.RISK_CHECK_INTENT)
 
 
 @dataclass(frozen=True)
@@ -63,7 +59,7 @@ def reason_to_review(
     ranking = [r for r in parse.get("intent_ranking") or [] if isinstance(r, dict)]
     net = parse.get("safety_net") or {}
     classifier = net.get("classifier_intent") or intent.get("name")
-    if classifier == FALLBACK_INTENT or intent.get("name") == FALLBACK_INTENT:
+    if classifier == names.FALLBACK_INTENT or intent.get("name") == names.FALLBACK_INTENT:
         return "fallback"
     confidence = float(intent.get("confidence") or 0.0)
     if not net.get("fired") and confidence < unsure_below:

@@ -1,0 +1,25 @@
+"""Names that several parts of the assistant share, kept once (tests/test_names.py ties them to
+domain.yml): the safety net sets them, the actions and the review app read them."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+DOMAIN_PATH = Path(__file__).resolve().parents[1] / "domain.yml"
+
+FALLBACK_INTENT = "nlu_fallback"
+# Set only by the safety net: possible but unclear risk, answered by the direct question.
+RISK_CHECK_INTENT = "risk_check"
+ASK_ACTION = "action_ask_about_risk"
+# The crisis type the direct question asks about, and the one a yes escalates to.
+ASKED_ABOUT = "crisis_self_harm"
+
+
+@cache
+def domain_intents() -> tuple[str, ...]:
+    """Every intent of the domain, in its order."""
+    raw = yaml.safe_load(DOMAIN_PATH.read_text(encoding="utf-8"))
+    return tuple(str(intent) for intent in raw.get("intents") or [])
