@@ -107,10 +107,15 @@ def test_a_short_message_that_completes_a_crisis_is_escalated(
 
 
 def test_two_veiled_statements_get_the_direct_question(net: CrisisSafetyNet) -> None:
-    before = conversation(["I can't go on like this"])
+    before = conversation(["I can't go on anymore"])
     message = parse(net, "I know what I'd do", before, guess="out_of_scope")
     assert intent_of(message) == "risk_check"
     assert message.get("safety_net")["context"]["cue"] == "another hint"
+    # about the situation, not veiled: what every exhausted parent says
+    situation = conversation(["I can't go on like this, she wakes every hour"])
+    assert intent_of(parse(net, "I know what I'd do", situation, guess="out_of_scope")) == (
+        "out_of_scope"
+    )
 
 
 @pytest.mark.parametrize(

@@ -37,6 +37,13 @@ def net() -> CrisisSafetyNet:
         ("he says he'll kill me if i leave", "crisis_abuse"),
         ("she's gone floppy and won't wake up", "crisis_medical_emergency"),
         ("baby's lips are turning blue", "crisis_medical_emergency"),
+        # methods, passive wishes, injuries found on a baby, weapons and hiding (2026-12-03)
+        ("some days i want to lie down on the road", "crisis_self_harm"),
+        ("if i crashed the car it wouldn't be the worst thing", "crisis_self_harm"),
+        ("she came back from his with burns on her hand", "crisis_harm_baby"),
+        ("there are fingertip bruises on his arms", "crisis_harm_baby"),
+        ("he held a knife and said he'd do it", "crisis_abuse"),
+        ("we're hiding in the bedroom with the kids, he's smashing the place up", "crisis_abuse"),
     ],
 )
 def test_crisis_wording_is_caught(detector: CrisisDetector, text: str, intent: str) -> None:
@@ -54,6 +61,9 @@ def test_crisis_wording_is_caught(detector: CrisisDetector, text: str, intent: s
         "I'm not suicidal, just so tired",
         "I would never hurt my baby",
         "shake the baby's bottle before feeding?",
+        "I locked myself in the bathroom for five minutes to cry",
+        "my partner is throwing things out before the move",
+        "if i get the car fixed it wouldn't be the worst thing",
     ],
 )
 def test_figures_of_speech_and_negations_do_not_fire(detector: CrisisDetector, text: str) -> None:

@@ -56,12 +56,14 @@ class ContextCues:
 
     kinds: dict[str, re.Pattern[str]]
     hints: re.Pattern[str]
+    not_veiled_after: re.Pattern[str]
 
     @classmethod
     def load(cls, path: Path = CUES_PATH) -> ContextCues:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
         kinds = {kind: phrase_pattern(list(words)) for kind, words in raw["cues"].items()}
-        return cls(kinds, phrase_pattern(list(raw["hints"])))
+        after = phrase_pattern(list(raw["not_veiled_after"]))
+        return cls(kinds, phrase_pattern(list(raw["hints"])), after)
 
     def hint(self, normalised: str) -> str | None:
         """The veiled statement in the message, if any.
@@ -71,6 +73,8 @@ class ContextCues:
         """
         for found in self.hints.finditer(normalised):
             rest = HINT_CLAUSE_END.split(normalised[found.end() :], maxsplit=1)[0]
+            if self.not_veiled_after.match(rest.strip()):
+                continue
             if len(rest.split()) <= MAX_WORDS_AFTER_HINT:
                 return found.group(0)
         return None
