@@ -5,10 +5,10 @@ SQLAlchemy Core only, so the same queries run on SQLite and PostgreSQL.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Engine
+
+from bot.privacy import database
 
 metadata = sa.MetaData()
 
@@ -101,11 +101,15 @@ staff_turn_reviews = sa.Table(
 
 
 def connect(db_url: str) -> Engine:
-    """An engine for `db_url` with the staff tables created (a SQLite folder too)."""
-    url = make_url(db_url)
-    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = sa.create_engine(url, future=True, pool_pre_ping=True)
+    """An engine for `db_url` with the staff tables created.
+
+    A SQLite file is made owner-only (0600) with secure delete on, as the tracker store makes
+    it (bot/privacy/database.py): `bot review add-user` on a fresh clone creates the database
+    that will hold conversations, so it must not be world-readable.
+    """
+    database.prepare_sqlite_file(db_url)
+    engine = sa.create_engine(db_url, future=True, pool_pre_ping=True)
+    database.harden(engine)
     metadata.create_all(engine)
     return engine
 

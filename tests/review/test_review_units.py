@@ -179,3 +179,5 @@ def test_cli_add_user_reads_the_password_from_stdin(tmp_path, monkeypatch, capsy
     assert "at least 12" in capsys.readouterr().err
     assert find_user(connect(url), "nia").role == "admin"
     assert cli.read_password(io.StringIO("pw-from-a-pipe\n")) == "pw-from-a-pipe"
+    # The database add-user creates will hold conversations: owner-only, like the store's.
+    assert (tmp_path / "cli.db").stat().st_mode & 0o777 == 0o600
