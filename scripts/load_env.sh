@@ -1,8 +1,9 @@
-# Sourced: exports .env values that the environment does not already set (the environment wins).
+# Sourced: exports .env values that the environment does not already set (the environment wins;
+# an empty value counts as not set, as in bot/privacy/settings.py).
 if [[ -f .env ]]; then
   while IFS='=' read -r key value; do
     [[ -z "$key" || "$key" == \#* ]] && continue
-    [[ -z "${!key+x}" ]] && export "$key=$value"
+    [[ -z "${!key:-}" ]] && export "$key=$value"
   done < .env
 fi
 export BOT_REGION="${BOT_REGION:-uk-eng}"

@@ -1,4 +1,4 @@
-"""Privacy settings from the environment, falling back to `.env` (the environment wins).
+"""Settings from the environment, falling back to `.env` (the environment wins): the one reader.
 
 `bot review purge` runs outside `make run`, which is what normally exports `.env`, so the
 store and the CLI read `.env` themselves rather than relying on the caller.
@@ -7,29 +7,42 @@ store and the CLI read `.env` themselves rather than relying on the caller.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 DEFAULT_RETENTION_DAYS = 90
 DEFAULT_DB_PATH = Path("var") / "nurture.db"
 
 
-def _dotenv(path: Path) -> dict[str, str]:
+def read_env_file(path: Path) -> dict[str, str]:
+    """KEY=VALUE lines of a `.env` file (comments and blank lines skipped); missing: empty."""
     if not path.is_file():
         return {}
     values: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
-        key, sep, value = line.partition("=")
-        if sep and key.strip() and not key.lstrip().startswith("#"):
+        key, sep, value = line.strip().partition("=")
+        if sep and key.strip() and not key.startswith("#"):
             values[key.strip()] = value.strip()
+    return values
+
+
+def merged(
+    environ: Mapping[str, str] | None = None, env_file: Path | None = None
+) -> dict[str, str]:
+    """The project's one rule for settings: a non-empty environment value, else `.env`'s
+    (`env_file`; None reads no file).
+
+    An empty value means "not set" everywhere (here, the review app and scripts/load_env.sh).
+    """
+    source = os.environ if environ is None else environ
+    values = read_env_file(env_file) if env_file is not None else {}
+    values.update({key: value for key, value in source.items() if value})
     return values
 
 
 def setting(name: str, default: str | None = None) -> str | None:
     """The environment's value, else `.env` in the working directory, else `default`."""
-    value = os.environ.get(name)
-    if value:
-        return value
-    return _dotenv(Path.cwd() / ".env").get(name) or default
+    return merged(env_file=Path.cwd() / ".env").get(name) or default
 
 
 def db_url(explicit: str | None = None) -> str:

@@ -1,31 +1,23 @@
 """Settings for the staff review app, read once from the environment (then `.env`).
 
-The environment always wins over `.env`, as everywhere in the project (CONTRACT.md).
+The environment always wins over `.env`, as everywhere in the project (CONTRACT.md), through the
+project's one settings reader (bot/privacy/settings.py): an empty value means "not set".
 """
 
 from __future__ import annotations
 
-import os
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.privacy.settings import merged, read_env_file
+
+__all__ = ["ReviewConfig", "read_env_file"]
+
 DEFAULT_DB_URL = "sqlite:///var/nurture.db"
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8090
-
-
-def read_env_file(path: Path) -> dict[str, str]:
-    """KEY=VALUE lines of a `.env` file; a missing file is simply empty."""
-    values: dict[str, str] = {}
-    if not path.is_file():
-        return values
-    for line in path.read_text(encoding="utf-8").splitlines():
-        key, sep, value = line.strip().partition("=")
-        if sep and key and not key.startswith("#"):
-            values[key.strip()] = value.strip()
-    return values
 
 
 def _int(env: Mapping[str, str], name: str, default: int) -> int:
@@ -68,8 +60,7 @@ class ReviewConfig:
         cls, environ: Mapping[str, str] | None = None, env_file: Path | None = Path(".env")
     ) -> ReviewConfig:
         """Build from `BOT_*` variables; a missing secret gets a per-process one (flagged)."""
-        source = os.environ if environ is None else environ
-        env = {**(read_env_file(env_file) if env_file else {}), **source}
+        env = merged(environ, env_file)
         secret = env.get("BOT_REVIEW_SECRET", "").strip()
         return cls(
             db_url=env.get("BOT_DB_URL", "").strip() or DEFAULT_DB_URL,

@@ -40,6 +40,8 @@ def test_settings_prefer_the_environment_over_dotenv(tmp_path, monkeypatch) -> N
     monkeypatch.setenv("BOT_RETENTION_DAYS", "7")
     assert settings.pseudonym_key() == b"from-env"
     assert settings.retention_days() == 7
+    monkeypatch.setenv("BOT_RETENTION_DAYS", "")  # empty means not set: .env applies
+    assert settings.retention_days() == 30
     monkeypatch.setenv("BOT_RETENTION_DAYS", "0")
     with pytest.raises(ValueError):
         settings.retention_days()

@@ -164,6 +164,8 @@ def test_config_reads_env_file_but_the_environment_wins(tmp_path) -> None:
     assert read_env_file(env_file)["BOT_REVIEW_PORT"] == "9000"
     config = ReviewConfig.from_env({"BOT_REVIEW_PORT": "9100"}, env_file)
     assert (config.secret, config.port, config.host) == ("from-file", 9100, "127.0.0.1")
+    # One meaning of an empty value, as in bot/privacy/settings.py: not set, so .env applies.
+    assert ReviewConfig.from_env({"BOT_REVIEW_PORT": ""}, env_file).port == 9000
     generated = ReviewConfig.from_env({}, None)
     assert generated.secret_generated and len(generated.secret) > 30
 
