@@ -205,6 +205,8 @@ def test_unsure_turns_are_reviewed_and_exported_as_training_data_rasa_accepts(
     from rasa.shared.core.domain import Domain
     from rasa.shared.nlu.training_data.loading import load_data
 
+    from bot.quality import validate
+
     page = reviewer.get(server.url + "/review", timeout=10)
     assert page.status_code == 200 and "fallback" in page.text
     assert "&lt;b&gt;asdf&lt;/b&gt;" in page.text  # the stored text, escaped
@@ -235,6 +237,8 @@ def test_unsure_turns_are_reviewed_and_exported_as_training_data_rasa_accepts(
         ("crisis_self_harm", "<b>asdf</b> qwerty")
     ]
     assert {e.get("intent") for e in data.intent_examples} <= set(domain.intents)
+    # `rasa data validate` (the project's gate, every warning failing) accepts it with data/.
+    assert validate.main([str(ROOT / "data"), str(path)]) == 0
     safety = yaml.safe_load(admin.get(server.url + "/export/reviews/safety", timeout=10).text)
     assert safety == {"crisis": [{"text": "<b>asdf</b> qwerty", "type": "crisis_self_harm"}]}
     messages = yaml.safe_load(admin.get(server.url + "/export/reviews/messages", timeout=10).text)

@@ -56,5 +56,6 @@ def test_staff_can_log_in_and_walk_the_pages_in_chromium(sqlite_url: str) -> Non
     finally:
         stop_server(server)
     assert result.returncode == 0, result.stdout + result.stderr
-    for name in ("review-list.png", "review-transcript.png", "review-dashboard.png"):
+    for name in ("review-list.png", "review-transcript.png", "review-dashboard.png",
+                 "review-attention.png", "review-queue.png"):
         assert (SHOTS / name).stat().st_size > 10_000
