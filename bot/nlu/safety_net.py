@@ -207,7 +207,7 @@ class CrisisSafetyNet(StatelessComponent):
             record.update(overruled=found.rules)
             found = Detection(exception_kinds=found.exception_kinds, exceptions=found.exceptions)
         context = turn_context.current()
-        completed = None if found.intent or hits else self._across_turns(text, context)
+        completed = None if found.intent or hits else self._across_turns(text, context, every)
         verdict = self._answer(text, top["name"], context) if not (found.intent or hits) else None
         may_ask = self._may_ask(context) and verdict is None
         if found.intent:
@@ -330,10 +330,15 @@ class CrisisSafetyNet(StatelessComponent):
         texts = message_pieces(message, self.max_pieces).texts
         return not self._semantic_vetoed(nearest, texts, found)
 
-    def _across_turns(self, text: str, context: RecentTurns | None) -> tuple[str, dict] | None:
+    def _across_turns(
+        self, text: str, context: RecentTurns | None, current: list[SemanticHit]
+    ) -> tuple[str, dict] | None:
         """What a short message completes with the parent's earlier messages, if anything.
 
         A crisis intent (escalate now), `risk_check` (two veiled statements: ask), or None.
+        `current` is this message's nearest exemplars. Only a message that names a cue, makes a
+        veiled statement or is close to a crisis in meaning is read further, so most short
+        replies ("thanks", "ok") cost nothing more.
         """
         if self.semantic is None or context is None or not context.texts:
             return None
@@ -341,6 +346,15 @@ class CrisisSafetyNet(StatelessComponent):
             return None
         if any(intent in CRISIS_INTENTS for intent in context.intents):
             return None  # the crisis answer was given already
+        normalised = self.detector.normalise(text)
+        cue = self.cues.find(normalised)
+        another_hint = self.cues.hint(normalised)
+        close = any(
+            h.intent in CONTEXT_TYPES and self.semantic.worth_asking(h, any_type=True)
+            for h in current
+        )
+        if not (cue or another_hint or close):
+            return None
         earlier = "\n".join(context.texts)
         why: dict[str, Any] = {"turns": len(context.texts)}
         in_whole = self.detector.detect(f"{earlier}\n{text}")
@@ -348,7 +362,6 @@ class CrisisSafetyNet(StatelessComponent):
             return in_whole.intent, {**why, "rules": in_whole.rules}
         if self.detector.detect(text).exception_kinds & SEMANTIC_VETO_KINDS:
             return None
-        normalised = self.detector.normalise(text)
         veiled = next(
             (h for t in context.texts if (h := self.cues.hint(self.detector.normalise(t)))), None
         )
@@ -357,17 +370,9 @@ class CrisisSafetyNet(StatelessComponent):
             return None
         intent = hint.intent if hint else ASKED_ABOUT
         why["earlier"] = hint.record() if hint else {"hint": veiled}
-        cue = self.cues.find(normalised)
-        current = self.semantic.nearest(encode_pieces(text, self.max_pieces).vectors)
-        close = any(
-            h.intent in CONTEXT_TYPES and self.semantic.worth_asking(h, any_type=True)
-            for h in current
-        )
         if cue or close:
             return intent, {**why, "cue": cue or "meaning"}
-        if self.cues.hint(normalised):
-            return RISK_CHECK_INTENT, {**why, "cue": "another hint"}
-        return None
+        return RISK_CHECK_INTENT, {**why, "cue": "another hint"}
 
     def _earlier_hint(self, texts: tuple[str, ...]) -> SemanticHit | None:
         """The earlier piece closest to suicidal thoughts or psychosis, when close enough."""
