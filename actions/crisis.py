@@ -15,21 +15,16 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.channel import channel_of
 from actions.directory import emergency_number, resources, user_region
+from bot.names import CRISIS_INTENTS
 from bot.resources.formatting import format_contact_line
 from bot.resources.model import Resource
 from bot.resources.ranking import crisis_contacts
 
 logger = logging.getLogger(__name__)
 
-# Most time-critical first; each crisis opens with its own single-variation message.
-OPENINGS = {
-    "crisis_medical_emergency": "utter_crisis_medical_emergency",
-    "crisis_harm_baby": "utter_crisis_harm_baby",
-    "crisis_psychosis": "utter_crisis_psychosis",
-    "crisis_self_harm": "utter_crisis_self_harm",
-    "crisis_abuse": "utter_crisis_abuse",
-}
-CRISIS_INTENTS = tuple(OPENINGS)
+# Most time-critical first (bot/names.py); each crisis opens with its own single-variation
+# message, named after it: crisis_abuse -> utter_crisis_abuse.
+OPENINGS = {intent: f"utter_{intent}" for intent in CRISIS_INTENTS}
 
 
 def detected_crises(tracker: Tracker) -> list[str]:

@@ -10,6 +10,23 @@ import yaml
 
 DOMAIN_PATH = Path(__file__).resolve().parents[1] / "domain.yml"
 
+# The crisis intents, most time-critical first: when a message discloses several, the first
+# leads the reply (the safety net, actions/crisis.py and the resource directory all use this).
+CRISIS_INTENTS: tuple[str, ...] = (
+    "crisis_medical_emergency",
+    "crisis_harm_baby",
+    "crisis_psychosis",
+    "crisis_self_harm",
+    "crisis_abuse",
+)
+# The contract's concern intents: the parent's worry, as the NLU names it.
+CONCERN_INTENTS: tuple[str, ...] = (
+    "concern_bonding",
+    "concern_overwhelm",
+    "concern_relationship",
+    "concern_low_mood",
+    "concern_baby_loss",
+)
 FALLBACK_INTENT = "nlu_fallback"
 # Set only by the safety net: possible but unclear risk, answered by the direct question.
 RISK_CHECK_INTENT = "risk_check"

@@ -23,3 +23,11 @@ def test_the_names_the_net_sets_and_the_actions_read_are_in_the_domain() -> None
 def test_every_crisis_intent_of_the_domain_has_a_place_in_the_nets_priority() -> None:
     crisis = {i for i in DOMAIN["intents"] if i.startswith("crisis_")}
     assert crisis == set(CRISIS_INTENTS)
+
+
+def test_the_concern_intents_and_each_crisis_opening_are_the_domains() -> None:
+    from actions.crisis import OPENINGS
+
+    concerns = tuple(i for i in DOMAIN["intents"] if i.startswith("concern_"))
+    assert set(names.CONCERN_INTENTS) == set(concerns)
+    assert set(OPENINGS.values()) <= set(DOMAIN["responses"])

@@ -25,14 +25,10 @@ import yaml
 from spacy.language import Language
 from spacy.matcher import Matcher
 
+from bot import names
+
 PATTERNS_PATH = Path(__file__).with_name("crisis_patterns.yml")
-CRISIS_INTENTS = (
-    "crisis_medical_emergency",
-    "crisis_harm_baby",
-    "crisis_psychosis",
-    "crisis_self_harm",
-    "crisis_abuse",
-)
+CRISIS_INTENTS = names.CRISIS_INTENTS  # most time-critical first (bot/names.py)
 
 
 EXCEPTION_KINDS = (

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from bot.names import CONCERN_INTENTS, CRISIS_INTENTS
+
 # Regions a directory entry may list. "uk" covers all four UK nations and
 # "any" covers every region, so one entry can serve many deployments.
 REGIONS: tuple[str, ...] = ("uk", "uk-eng", "uk-sct", "uk-wls", "uk-nir", "us", "ie", "any")
@@ -16,22 +18,8 @@ REGIONS: tuple[str, ...] = ("uk", "uk-eng", "uk-sct", "uk-wls", "uk-nir", "us", 
 # Regions a user or deployment (BOT_REGION) can actually be in.
 USER_REGIONS: tuple[str, ...] = ("uk-eng", "uk-sct", "uk-wls", "uk-nir", "us", "ie")
 
-CRISIS_CONCERNS: tuple[str, ...] = (
-    "crisis_self_harm",
-    "crisis_harm_baby",
-    "crisis_abuse",
-    "crisis_medical_emergency",
-    "crisis_psychosis",
-)
-
-# The contract's concern intents: the parent's worry, as the NLU names it.
-CONCERN_INTENTS: tuple[str, ...] = (
-    "concern_bonding",
-    "concern_overwhelm",
-    "concern_relationship",
-    "concern_low_mood",
-    "concern_baby_loss",
-)
+# The crisis and concern intents, kept once in bot/names.py (tied to domain.yml by a test).
+CRISIS_CONCERNS: tuple[str, ...] = CRISIS_INTENTS
 
 # What a resource can help with: the concern and crisis intents, plus "info" for infant
 # mental health information.
