@@ -193,28 +193,21 @@ async def attention_list(request: Request) -> HTTPResponse:
 async def attention_item(request: Request, event_id: int) -> HTTPResponse:
     engine = request.app.ctx.engine
     found = attention.alert(engine, event_id)
-    if request.method == "POST" and found is not None:
-        note = request.form.get("note") or ""
+    marking = request.method == "POST" and found is not None
+    note = (request.form.get("note") or "").strip()[: attention.MAX_NOTE] if marking else ""
+    if marking:
         found = attention.mark_seen(engine, event_id, _actor(request), note)
-        audit.record(
-            engine,
-            _actor(request),
-            "mark_seen",
-            target=found.sender_id if found else "",
-            ip=request.ip,
-            alert=event_id,
-            note=note.strip()[: attention.MAX_NOTE],
-        )
-        return response.redirect("/attention", status=303)
     audit.record(
         engine,
         _actor(request),
-        "view_alert",
+        "mark_seen" if marking else "view_alert",
         target=found.sender_id if found else "",
         ip=request.ip,
         alert=event_id,
-        found=found is not None,
+        **({"note": note} if marking else {"found": found is not None}),
     )
+    if marking:
+        return response.redirect("/attention", status=303)
     if found is None:
         return _html(request, "error.html", status=404, message="No such alert.")
     return _html(request, "alert.html", alert=found)

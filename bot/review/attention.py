@@ -7,7 +7,6 @@ the channel. A staff member marks it seen with a note; nothing raw is ever shown
 
 from __future__ import annotations
 
-import json
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -17,7 +16,8 @@ from sqlalchemy.engine import Engine
 
 from bot.names import RISK_CHECK_INTENT
 
-from .db import events, has_events, staff_alerts_seen
+from .db import events, has_events, staff_alerts_seen, upsert_turn
+from .summary import parse_payload
 
 MAX_NOTE = 1000
 LIMIT = 500
@@ -71,11 +71,7 @@ def fired_by(parse: dict[str, Any]) -> str:
 
 
 def _alert(row: Any) -> Alert:
-    try:
-        data = json.loads(row.data or "{}")
-    except ValueError:
-        data = {}
-    data = data if isinstance(data, dict) else {}
+    data = parse_payload(row.data)
     parse = data.get("parse_data")
     parse = parse if isinstance(parse, dict) else {}
     return Alert(
@@ -137,17 +133,13 @@ def mark_seen(engine: Engine, event_id: int, actor: str, note: str) -> Alert | N
     found = alert(engine, event_id)
     if found is None:
         return None
-    values = {"seen_by": actor[:64], "seen_at": time.time(), "note": note.strip()[:MAX_NOTE]}
-    with engine.begin() as conn:
-        updated = conn.execute(
-            staff_alerts_seen.update()
-            .where(staff_alerts_seen.c.event_id == event_id)
-            .values(**values)
-        ).rowcount
-        if not updated:
-            conn.execute(
-                staff_alerts_seen.insert().values(
-                    event_id=event_id, sender_id=found.sender_id, **values
-                )
-            )
+    upsert_turn(
+        engine,
+        staff_alerts_seen,
+        event_id,
+        sender_id=found.sender_id,
+        seen_by=actor[:64],
+        seen_at=time.time(),
+        note=note.strip()[:MAX_NOTE],
+    )
     return alert(engine, event_id)

@@ -100,6 +100,16 @@ staff_turn_reviews = sa.Table(
 )
 
 
+def upsert_turn(engine: Engine, table: sa.Table, event_id: int, **values: object) -> None:
+    """One row per user turn (`event_id`): written the first time, replaced after that."""
+    with engine.begin() as conn:
+        updated = conn.execute(
+            table.update().where(table.c.event_id == event_id).values(**values)
+        ).rowcount
+        if not updated:
+            conn.execute(table.insert().values(event_id=event_id, **values))
+
+
 def connect(db_url: str) -> Engine:
     """An engine for `db_url` with the staff tables created.
 

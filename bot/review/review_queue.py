@@ -10,7 +10,6 @@ is what the anonymising store kept (placeholders such as [NAME] stay as they are
 from __future__ import annotations
 
 import hashlib
-import json
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -22,7 +21,8 @@ from sqlalchemy.engine import Engine
 
 from bot import names
 
-from .db import events, has_events, staff_turn_reviews
+from .db import events, has_events, staff_turn_reviews, upsert_turn
+from .summary import parse_payload
 
 FINE = "fine"
 SCAN = 2000  # most recent user turns read for the queue
@@ -73,14 +73,6 @@ def reason_to_review(
     return None
 
 
-def _parse(data: str | None) -> dict[str, Any]:
-    try:
-        value = json.loads(data or "{}")
-    except ValueError:
-        return {}
-    return value if isinstance(value, dict) else {}
-
-
 def queue(
     engine: Engine, unsure_below: float, close_margin: float, sample_percent: int
 ) -> list[QueuedTurn]:
@@ -98,7 +90,7 @@ def queue(
     found: list[QueuedTurn] = []
     with engine.connect() as conn:
         for row in conn.execute(query):
-            data = _parse(row.data)
+            data = parse_payload(row.data)
             text = str(data.get("text") or "")
             if not text or text.startswith("/"):
                 continue  # a button press names its intent
@@ -130,7 +122,7 @@ def unsure_share_per_day(
     totals: dict[str, list[int]] = {}
     with engine.connect() as conn:
         for row in conn.execute(query):
-            data = _parse(row.data)
+            data = parse_payload(row.data)
             text = str(data.get("text") or "")
             if not text or text.startswith("/") or row.timestamp is None:
                 continue
@@ -165,22 +157,18 @@ def record_review(engine: Engine, event_id: int, reviewer: str, verdict: str) ->
         ).first()
     if row is None:
         return None
-    parse = _parse(row.data).get("parse_data") or {}
+    parse = parse_payload(row.data).get("parse_data") or {}
     predicted = str((parse.get("intent") or {}).get("name") or "")
-    values = {"reviewer": reviewer[:64], "reviewed_at": time.time(), "verdict": verdict,
-              "predicted": predicted}
-    with engine.begin() as conn:
-        done = conn.execute(
-            staff_turn_reviews.update()
-            .where(staff_turn_reviews.c.event_id == event_id)
-            .values(**values)
-        ).rowcount
-        if not done:
-            conn.execute(
-                staff_turn_reviews.insert().values(
-                    event_id=event_id, sender_id=row.sender_id, **values
-                )
-            )
+    upsert_turn(
+        engine,
+        staff_turn_reviews,
+        event_id,
+        sender_id=row.sender_id,
+        reviewer=reviewer[:64],
+        reviewed_at=time.time(),
+        verdict=verdict,
+        predicted=predicted,
+    )
     return str(row.sender_id)
 
 
@@ -205,7 +193,7 @@ def corrections(engine: Engine) -> list[Correction]:
         rows = conn.execute(query).all()
     found = []
     for row in rows:
-        text = str(_parse(row.data).get("text") or "").strip()
+        text = str(parse_payload(row.data).get("text") or "").strip()
         if text and row.verdict != row.predicted:
             found.append(Correction(text, row.predicted, row.verdict))
     return found

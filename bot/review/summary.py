@@ -30,11 +30,16 @@ class EventRow:
     data: str | None
 
     def payload(self) -> dict[str, Any]:
-        try:
-            value = json.loads(self.data or "{}")
-        except ValueError:
-            return {}
-        return value if isinstance(value, dict) else {}
+        return parse_payload(self.data)
+
+
+def parse_payload(data: str | None) -> dict[str, Any]:
+    """An `events` row's JSON as a dict; anything unreadable is empty, never an error."""
+    try:
+        value = json.loads(data or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 @dataclass
