@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-CRISIS_PREFIX = "crisis_"
+from bot.names import CRISIS_INTENTS
 
 
 async def _report(model: Path, sets: list[Path]) -> None:
@@ -36,15 +36,15 @@ async def _report(model: Path, sets: list[Path]) -> None:
             parse = await agent.parse_message(item["text"])
             name = parse["intent"]["name"]
             net = parse.get("safety_net", {})
-            if not name.startswith(CRISIS_PREFIX):
+            if name not in CRISIS_INTENTS:
                 missed.append(item["text"])
             elif name != item["type"]:
                 wrong_type += 1
-            if net.get("fired") and not str(net.get("classifier_intent")).startswith(CRISIS_PREFIX):
+            if net.get("fired") and net.get("classifier_intent") not in CRISIS_INTENTS:
                 net_only += 1
         for item in negatives:
             parse = await agent.parse_message(item["text"])
-            if parse["intent"]["name"].startswith(CRISIS_PREFIX):
+            if parse["intent"]["name"] in CRISIS_INTENTS:
                 flagged.append(item["text"])
         elapsed = time.perf_counter() - started
         total = len(crisis) + len(negatives)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from bot.names import CRISIS_INTENTS
+
 from .directory import region_matches
 from .model import AUDIENCES, CONCERNS, REGION_PLACES, STAGES, URGENCIES, USER_REGIONS, Resource
 
@@ -76,7 +78,7 @@ def normalize_concern(concern: str) -> str:
 
 def normalize_crisis(crisis_type: str) -> str:
     """Accept "self_harm" or the intent name "crisis_self_harm"."""
-    if crisis_type.startswith("crisis_") and crisis_type in CONCERNS:
+    if crisis_type in CRISIS_INTENTS:
         return crisis_type
     if crisis_type in _CRISIS_TYPES:
         return _CRISIS_TYPES[crisis_type]
@@ -102,7 +104,7 @@ def rank_resources(
         raise ValueError("limit must be at least 1")
     limit = min(limit, MAX_RESULTS)
 
-    allow_emergency = urgency == "emergency" or concern.startswith("crisis_")
+    allow_emergency = urgency == "emergency" or concern in CRISIS_INTENTS
     candidates = [
         resource
         for resource in resources

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import aiohttp
 
-from bot.names import RISK_CHECK_INTENT
+from bot.names import CRISIS_INTENTS, RISK_CHECK_INTENT
 from bot.privacy.settings import setting
 
 logger = logging.getLogger(__name__)
@@ -44,7 +44,7 @@ def settings() -> AlertSettings | None:
 
 
 def needs_attention(intent: str | None) -> bool:
-    return bool(intent) and (str(intent).startswith("crisis_") or intent == RISK_CHECK_INTENT)
+    return intent in CRISIS_INTENTS or intent == RISK_CHECK_INTENT
 
 
 def notify(pseudonym: str, intent: str, config: AlertSettings | None = None) -> bool:

@@ -4,6 +4,7 @@ exports and the admin pages. Every route that shows data writes an audit row.
 
 from __future__ import annotations
 
+import json
 import math
 from pathlib import Path
 
@@ -177,16 +178,17 @@ async def transcript_view(request: Request) -> HTTPResponse:
 
 @login_required()
 async def attention_list(request: Request) -> HTTPResponse:
-    found = attention.alerts(request.app.ctx.engine)
-    audit.record(
-        request.app.ctx.engine,
-        _actor(request),
-        "view_attention",
-        ip=request.ip,
-        shown=[a.event_id for a in found],
-    )
+    engine = request.app.ctx.engine
+    found = attention.alerts(engine)
+    shown = [a.event_id for a in found]
+    # The page reloads itself every few seconds: a reload is audited when the list changed.
+    last = audit.latest(engine, _actor(request), "view_attention")
+    reload = request.args.get("auto") == "1"
+    if not reload or last is None or json.loads(last.detail or "{}").get("shown") != shown:
+        audit.record(engine, _actor(request), "view_attention", ip=request.ip, shown=shown)
     unseen = sum(1 for a in found if not a.seen)
-    return _html(request, "attention.html", alerts=found, unseen=unseen)
+    refresh = request.app.ctx.config.attention_refresh_seconds
+    return _html(request, "attention.html", alerts=found, unseen=unseen, refresh=refresh)
 
 
 @login_required()

@@ -14,7 +14,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from bot.names import RISK_CHECK_INTENT
+from bot.names import CRISIS_INTENTS, RISK_CHECK_INTENT
 
 from .db import events, has_events, staff_alerts_seen, upsert_turn
 from .summary import parse_payload
@@ -91,10 +91,7 @@ def _alert(row: Any) -> Alert:
 def _query() -> sa.sql.Select:
     escalated = sa.and_(
         events.c.type_name == "user",
-        sa.or_(
-            events.c.intent_name.startswith("crisis_", autoescape=True),
-            events.c.intent_name == RISK_CHECK_INTENT,
-        ),
+        events.c.intent_name.in_((*CRISIS_INTENTS, RISK_CHECK_INTENT)),
     )
     joined = events.outerjoin(staff_alerts_seen, staff_alerts_seen.c.event_id == events.c.id)
     return sa.select(

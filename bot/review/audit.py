@@ -41,6 +41,19 @@ def record(
         )
 
 
+def latest(engine: Engine, actor: str, action: str) -> AuditEntry | None:
+    """The actor's newest row of one kind: a page that reloads itself is audited on change only."""
+    query = (
+        sa.select(staff_audit)
+        .where(staff_audit.c.actor == actor[:64], staff_audit.c.action == action[:32])
+        .order_by(staff_audit.c.id.desc())
+        .limit(1)
+    )
+    with engine.connect() as conn:
+        row = conn.execute(query).first()
+    return _entry(row) if row else None
+
+
 def recent(
     engine: Engine, limit: int = 100, offset: int = 0, action: str | None = None
 ) -> list[AuditEntry]:
@@ -49,7 +62,8 @@ def recent(
         query = query.where(staff_audit.c.action == action)
     with engine.connect() as conn:
         rows = conn.execute(query).all()
-    return [
-        AuditEntry(r.id, r.at, r.actor, r.action, r.target, r.detail or "", r.ip or "")
-        for r in rows
-    ]
+    return [_entry(row) for row in rows]
+
+
+def _entry(r: Any) -> AuditEntry:
+    return AuditEntry(r.id, r.at, r.actor, r.action, r.target, r.detail or "", r.ip or "")

@@ -54,6 +54,8 @@ class ReviewConfig:
     unsure_below: float = 0.60
     close_margin: float = 0.10
     sample_percent: int = 5
+    # How often "Needs attention" reloads itself: a crisis stored now is on screen this soon.
+    attention_refresh_seconds: int = 2
 
     @classmethod
     def from_env(
@@ -78,4 +80,7 @@ class ReviewConfig:
             unsure_below=_float(env, "BOT_REVIEW_UNSURE_BELOW", cls.unsure_below),
             close_margin=_float(env, "BOT_REVIEW_CLOSE_MARGIN", cls.close_margin),
             sample_percent=_int(env, "BOT_REVIEW_SAMPLE_PERCENT", cls.sample_percent),
+            attention_refresh_seconds=max(
+                1, _int(env, "BOT_REVIEW_ATTENTION_REFRESH", cls.attention_refresh_seconds)
+            ),
         )

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from bot.names import CRISIS_INTENTS
+
 from .db import events, has_events
 from .filters import Filters
 from .summary import (
@@ -38,7 +40,7 @@ def _crisis_senders() -> sa.sql.Select:
         sa.or_(
             sa.and_(
                 events.c.type_name == "user",
-                events.c.intent_name.startswith("crisis_", autoescape=True),
+                events.c.intent_name.in_(CRISIS_INTENTS),
             ),
             sa.and_(events.c.type_name == "action", events.c.action_name == CRISIS_ACTION),
         )

@@ -10,6 +10,8 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from bot.names import CRISIS_INTENTS
+
 logger = logging.getLogger(__name__)
 TEMPLATES = Path(__file__).with_name("templates")
 
@@ -53,6 +55,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(when=when, percent=percent, label=label)
+    env.tests["crisis"] = lambda intent: intent in CRISIS_INTENTS
     env.globals.update(
         resource_name=lambda rid: resource_names().get(rid, rid), label_fn=label, percent_fn=percent
     )

@@ -233,6 +233,6 @@ def safety_yaml(found: list[Correction]) -> str:
     items = [
         {"text": _literal(c.text), "type": c.verdict}
         for c in found
-        if c.verdict.startswith("crisis_") and not c.predicted.startswith("crisis_")
+        if c.verdict in names.CRISIS_INTENTS and c.predicted not in names.CRISIS_INTENTS
     ]
     return yaml.safe_dump({"crisis": items}, sort_keys=False, allow_unicode=True, width=1000)

@@ -10,6 +10,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.names import CONCERN_INTENTS, CRISIS_INTENTS
+
 CRISIS_ACTION = "action_escalate_crisis"
 FALLBACK_INTENT = "nlu_fallback"
 FALLBACK_ACTION = "action_default_fallback"
@@ -160,9 +162,9 @@ def summarise(sender_id: str, rows: Sequence[EventRow]) -> Summary:
             summary.user_turns += 1
             summary.fallback_turns += int(turn.fallback)
             intent = turn.intent or ""
-            if intent.startswith("concern_"):
+            if intent in CONCERN_INTENTS:
                 _add_unique(summary.concerns, intent)
-            elif intent.startswith("crisis_"):
+            elif intent in CRISIS_INTENTS:
                 _add_unique(summary.crisis_intents, intent)
             if not seen_channel:
                 summary.channel = row.payload().get("input_channel") or "unknown"

@@ -9,6 +9,7 @@ import { launch, offMachine, recordRequests, skipReason } from './lib/browser.mj
 import { startNeutralSite } from './lib/neutral.mjs';
 import { axe, blocking, botCount, send, waitForReplies } from './lib/page.mjs';
 import { ROOT, startStack } from './lib/stack.mjs';
+import { startReviewApp, startWebhookReceiver } from './lib/staff.mjs';
 
 const OUT = path.join(ROOT, 'results', 'browser');
 const SKIP = skipReason();
@@ -23,6 +24,8 @@ function suite() {
   let browser;
   let stack;
   let neutral;
+  let webhook;
+  let review;
   const requests = [];
 
   async function newPage(options = {}) {
@@ -78,18 +81,23 @@ function suite() {
     mkdirSync(path.join(OUT, 'logs'), { recursive: true });
     let pageUrl = null;
     neutral = await startNeutralSite(() => `${pageUrl}embed.js`);
+    webhook = await startWebhookReceiver();
     stack = await startStack({
       exitUrl: neutral.url('/weather'),
       partnerOrigins: [new URL(neutral.url('/')).origin],
       logDir: path.join(OUT, 'logs'),
+      extraEnv: { BOT_REVIEW_ALERT_URL: webhook.url },
     });
     pageUrl = stack.pageUrl;
+    review = await startReviewApp({ dbUrl: stack.dbUrl, logDir: path.join(OUT, 'logs') });
     browser = await launch();
   }, { timeout: 400_000 });
 
   after(async () => {
     await browser?.close();
+    await review?.stop();
     await stack?.stop();
+    await webhook?.close();
     await neutral?.close();
   });
 
@@ -285,6 +293,81 @@ function suite() {
       assert.deepEqual(blocking(results).map((v) => v.id), []);
       await page.context().close();
     });
+  });
+
+  describe('staff see a crisis within seconds', () => {
+    /** The unseen rows on a page that reloads itself: a reload may be under way, so retry. */
+    async function unseenRows(page) {
+      try {
+        return await page.locator('table.data tbody tr.unseen').count();
+      } catch {
+        return -1;
+      }
+    }
+
+    test('a crisis typed into the widget is on Needs attention within 5 s; the webhook gets no text',
+      async () => {
+        const staff = await newPage();
+        await staff.goto(`${review.url}/attention`);
+        await staff.getByLabel('Staff name').fill(review.user);
+        await staff.getByLabel('Password').fill(review.password);
+        await staff.getByRole('button', { name: 'Log in' }).click();
+        await staff.getByRole('heading', { name: 'Needs attention' }).waitFor();
+        const before = await unseenRows(staff);
+        const hooksBefore = webhook.received.length;
+
+        const chat = await newPage();
+        await chat.goto(stack.pageUrl);
+        await waitForReplies(chat, 0);
+        const greeting = await botCount(chat);
+        const text = 'I keep thinking about killing myself';
+        const sent = Date.now();
+        await send(chat, text);
+        // Nobody reloads the staff page: it must refresh itself.
+        let elapsed = null;
+        while (Date.now() - sent < 15_000) {
+          if (await unseenRows(staff) > before) {
+            elapsed = Date.now() - sent;
+            break;
+          }
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        console.log(`# crisis on Needs attention ${elapsed ?? 'never'} ms after it was sent`);
+        assert.ok(elapsed !== null && elapsed <= 5_000, `shown after ${elapsed} ms (at most 5000)`);
+        const replies = await waitForReplies(chat, greeting);
+        assert.match(replies[0], /999/, 'the parent still got the emergency number first');
+
+        const row = staff.locator('table.data tbody tr.unseen').first();
+        assert.match(await row.innerText(), /self harm/);
+        const href = await row.locator('a[href^="/conversations/view"]').getAttribute('href');
+        const pseudonym = new URL(href, review.url).searchParams.get('id');
+        const raw = await sessionId(chat);
+        assert.notEqual(pseudonym, raw, 'staff see a pseudonym, not the session id');
+
+        while (webhook.received.length === hooksBefore && Date.now() - sent < 15_000) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        const hook = webhook.received.at(-1);
+        assert.deepEqual(Object.keys(hook).sort(), ['conversation', 'crisis_type', 'link']);
+        assert.equal(hook.conversation, pseudonym);
+        assert.equal(hook.crisis_type, 'crisis_self_harm');
+        assert.match(hook.link, /\/attention$/);
+        const body = webhook.raw.at(-1);
+        assert.ok(!body.includes(raw), 'no session id in the webhook');
+        assert.ok(!/killing|myself/i.test(body), 'no message text in the webhook');
+        await shot(staff, '09-needs-attention.png');
+
+        await row.getByRole('link', { name: 'Review and mark seen' }).click();
+        await staff.getByLabel(/Note/).fill('Called back by the duty lead');
+        await staff.getByRole('button', { name: 'Mark seen' }).click();
+        await staff.waitForURL(/\/attention/);
+        await staff.goto(`${review.url}/admin/audit?action=mark_seen`);
+        const audit = await staff.locator('table.data tbody').innerText();
+        assert.match(audit, new RegExp(`${review.user}\\s+mark_seen\\s+${pseudonym}`));
+        assert.match(audit, /Called back by the duty lead/);
+        await staff.context().close();
+        await chat.context().close();
+      });
   });
 
   test('no request left 127.0.0.1', () => {

@@ -36,7 +36,7 @@ def _ts(day: int, hour: int, minute: int = 0) -> float:
     return datetime(2026, 11, day, hour, minute, tzinfo=timezone.utc).timestamp()
 
 
-def _user(text: str, intent: str, confidence: float, ts: float, channel: str, **extra: object):
+def user_turn(text: str, intent: str, confidence: float, ts: float, channel: str, **extra: object):
     from rasa.shared.core.events import UserUttered
 
     parse = {
@@ -70,7 +70,7 @@ def _conversations() -> dict[str, list]:
             act("action_session_start", d1),
             SessionStarted(timestamp=d1),
             act("action_listen", d1),
-            _user(
+            user_turn(
                 "im so tired and she never stops crying", "concern_overwhelm", 0.93, d1 + 5, "rest"
             ),
             act("action_signpost", d1 + 6),
@@ -78,7 +78,7 @@ def _conversations() -> dict[str, list]:
             SlotSet("resources_offered", ["icon-babies-cry", "samaritans"], timestamp=d1 + 6),
             bot("Was this helpful?", d1 + 6, [{"title": "Yes", "payload": "/affirm"}]),
             act("action_listen", d1 + 6),
-            _user("yes", "affirm", 0.98, d1 + 30, "rest"),
+            user_turn("yes", "affirm", 0.98, d1 + 30, "rest"),
             act("action_record_feedback", d1 + 31),
             bot("Thank you for telling me.", d1 + 31),
             SlotSet("signpost_helpful", "yes", timestamp=d1 + 31),
@@ -87,7 +87,7 @@ def _conversations() -> dict[str, list]:
             act("action_session_start", d2),
             SessionStarted(timestamp=d2),
             act("action_listen", d2),
-            _user(
+            user_turn(
                 "i cant see a way out",
                 "crisis_self_harm",
                 1.0,
@@ -104,15 +104,17 @@ def _conversations() -> dict[str, list]:
             act("action_session_start", d2 + 600),
             SessionStarted(timestamp=d2 + 600),
             act("action_listen", d2 + 600),
-            _user("<b>asdf</b> qwerty", "nlu_fallback", 0.21, d2 + 610, "telegram"),
+            user_turn("<b>asdf</b> qwerty", "nlu_fallback", 0.21, d2 + 610, "telegram"),
             act("action_default_fallback", d2 + 611),
             bot("Sorry, I didn't quite understand.", d2 + 611),
             act("action_listen", d2 + 611),
-            _user("i dont feel close to my baby", "concern_bonding", 0.88, d2 + 640, "telegram"),
+            user_turn(
+                "i dont feel close to my baby", "concern_bonding", 0.88, d2 + 640, "telegram"
+            ),
             act("action_signpost", d2 + 641),
             SlotSet("resources_offered", ["parent-infant-foundation"], timestamp=d2 + 641),
             act("action_listen", d2 + 641),
-            _user("no", "deny", 0.97, d2 + 700, "telegram"),
+            user_turn("no", "deny", 0.97, d2 + 700, "telegram"),
             act("action_record_feedback", d2 + 701),
             SlotSet("signpost_helpful", "no", timestamp=d2 + 701),
         ],
@@ -120,9 +122,9 @@ def _conversations() -> dict[str, list]:
             act("action_session_start", d4),
             SessionStarted(timestamp=d4),
             act("action_listen", d4),
-            _user("everything feels grey lately", "concern_low_mood", 0.71, d4 + 3, "rest"),
+            user_turn("everything feels grey lately", "concern_low_mood", 0.71, d4 + 3, "rest"),
             act("action_listen", d4 + 4),
-            _user("im scared i will hurt him", "crisis_harm_baby", 1.0, d4 + 60, "rest"),
+            user_turn("im scared i will hurt him", "crisis_harm_baby", 1.0, d4 + 60, "rest"),
             act("action_escalate_crisis", d4 + 61),
             bot("Please call 999 now if your baby is in danger.", d4 + 61),
             act("action_listen", d4 + 61),
@@ -130,8 +132,9 @@ def _conversations() -> dict[str, list]:
     }
 
 
-def save_conversations(db_url: str) -> None:
-    """Write every conversation through the anonymising tracker store, as the assistant does."""
+def save_conversations(db_url: str, conversations: dict[str, list] | None = None) -> None:
+    """Write conversations (the four above by default) through the anonymising tracker store,
+    as the assistant does."""
     from rasa.shared.core.domain import Domain
     from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -140,7 +143,7 @@ def save_conversations(db_url: str) -> None:
     domain = Domain.load(str(ROOT / "domain.yml"))
     store = AnonymisingTrackerStore(domain=domain, host=db_url, pseudonym_key=PSEUDONYM_KEY,
                                     purge_on_start=False)
-    for sender, events in _conversations().items():
+    for sender, events in (conversations or _conversations()).items():
         tracker = DialogueStateTracker.from_events(sender, events, slots=domain.slots)
         asyncio.run(store.save(tracker))
     store.engine.dispose()

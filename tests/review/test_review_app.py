@@ -190,7 +190,14 @@ def test_crises_need_attention_newest_first_until_a_reviewer_marks_them_seen(
     marked = _audit(server, "mark_seen", "rita")[-1]
     assert marked.target == sid("conv-harm")
     assert json.loads(marked.detail)["note"] == "Rang the duty safeguarding lead"
-    assert _audit(server, "view_attention", "rita")
+    views = len(_audit(server, "view_attention", "rita"))
+    assert views >= 2
+    # The page reloads itself every 2 s: a reload showing the same list adds no audit row.
+    assert 'content="2; url=/attention?auto=1"' in page.text
+    assert reviewer.get(server.url + "/attention?auto=1", timeout=10).status_code == 200
+    assert len(_audit(server, "view_attention", "rita")) == views
+    reviewer.get(server.url + "/attention", timeout=10)  # a person opening it is always audited
+    assert len(_audit(server, "view_attention", "rita")) == views + 1
     assert reviewer.get(server.url + "/attention/999999", timeout=10).status_code == 404
 
 

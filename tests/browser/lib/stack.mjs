@@ -38,7 +38,7 @@ function endpointsFor(actionPort, work) {
   return file;
 }
 
-async function waitFor(url, proc, name, timeoutMs) {
+export async function waitFor(url, proc, name, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (proc.exitCode !== null) {
@@ -57,7 +57,7 @@ async function waitFor(url, proc, name, timeoutMs) {
   throw new Error(`${name} did not answer ${url} within ${timeoutMs / 1000} s`);
 }
 
-function start(name, args, env, logDir) {
+export function start(name, args, env, logDir) {
   const log = openSync(path.join(logDir, `${name}.log`), 'w');
   const proc = spawn(args[0], args.slice(1), {
     cwd: ROOT,
@@ -67,7 +67,7 @@ function start(name, args, env, logDir) {
   return proc;
 }
 
-async function stop(proc) {
+export async function stop(proc) {
   if (proc.exitCode !== null || proc.signalCode !== null) {
     return;
   }
@@ -80,10 +80,10 @@ async function stop(proc) {
 
 /**
  * Starts the stack; `exitUrl` is the quick-exit destination, `partnerOrigins` the other
- * origins allowed to embed the widget (Rasa's --cors). Logs go to `logDir`.
- * Returns { pageUrl, rasaUrl, token, stop() }.
+ * origins allowed to embed the widget (Rasa's --cors), `extraEnv` more settings for every part.
+ * Logs go to `logDir`. Returns { pageUrl, rasaUrl, token, dbUrl, stop() }.
  */
-export async function startStack({ exitUrl, logDir, partnerOrigins = [], model = MODEL }) {
+export async function startStack({ exitUrl, logDir, partnerOrigins = [], model = MODEL, extraEnv = {} }) {
   const work = mkdtempSync(path.join(os.tmpdir(), 'nurture-browser-'));
   // A private copy: another process may replace models/nurture.tar.gz while we run.
   const modelCopy = path.join(work, 'nurture.tar.gz');
@@ -101,6 +101,7 @@ export async function startStack({ exitUrl, logDir, partnerOrigins = [], model =
     BOT_PSEUDONYM_KEY: process.env.BOT_PSEUDONYM_KEY || randomBytes(24).toString('hex'),
     // The project's tracker store, on a throw-away database.
     BOT_DB_URL: `sqlite:///${path.join(work, 'nurture.db')}`,
+    ...extraEnv,
   };
   const procs = [];
   const stopAll = async () => {
@@ -124,5 +125,5 @@ export async function startStack({ exitUrl, logDir, partnerOrigins = [], model =
     await stopAll();
     throw error;
   }
-  return { pageUrl, rasaUrl, token, stop: stopAll };
+  return { pageUrl, rasaUrl, token, dbUrl: env.BOT_DB_URL, stop: stopAll };
 }
