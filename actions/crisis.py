@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.channel import channel_of
 from actions.directory import emergency_number, resources, user_region
-from bot.names import CRISIS_INTENTS
+from bot.names import ABUSE, CRISIS_INTENTS, PSYCHOSIS, SELF_HARM
 from bot.resources.formatting import format_contact_line
 from bot.resources.model import Resource
 from bot.resources.ranking import crisis_contacts
@@ -55,15 +55,15 @@ class ActionEscalateCrisis(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        crises = detected_crises(tracker) or ["crisis_self_harm"]
+        crises = detected_crises(tracker) or [SELF_HARM]
         region = user_region(tracker.get_slot("region"))
         number = emergency_number(region)
         lead = crises[0]
         dispatcher.utter_message(response=OPENINGS[lead], emergency_number=number)
         dispatcher.utter_message(text=contact_lines(crises, region, channel_of(tracker)))
-        if lead == "crisis_psychosis":
+        if lead == PSYCHOSIS:
             dispatcher.utter_message(response="utter_crisis_psychosis_today")
-        if "crisis_abuse" in crises and region.startswith("uk-"):
+        if ABUSE in crises and region.startswith("uk-"):
             dispatcher.utter_message(response="utter_crisis_abuse_silent_call")
         logger.info("Crisis escalated: type=%s region=%s", ",".join(crises), region)
         # Any open form is closed: the parent should not be asked a form question next.
@@ -85,9 +85,9 @@ class ActionShowUrgentHelp(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         region = user_region(tracker.get_slot("region"))
-        crises = [tracker.get_slot("crisis_type") or "crisis_self_harm"]
-        if crises[0] != "crisis_self_harm":
-            crises.append("crisis_self_harm")
+        crises = [tracker.get_slot("crisis_type") or SELF_HARM]
+        if crises[0] != SELF_HARM:
+            crises.append(SELF_HARM)
         dispatcher.utter_message(
             response="utter_urgent_help", emergency_number=emergency_number(region)
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from actions.profile import default_region, valid_region
+from bot.names import MEDICAL_EMERGENCY
 from bot.resources.directory import load_directory
 from bot.resources.model import Resource
 from bot.resources.ranking import crisis_contacts
@@ -22,7 +23,7 @@ def resources() -> list[Resource]:
 
 def emergency_number(region: str) -> str:
     """The number to call first, e.g. '999' (UK), '911' (US)."""
-    contacts = crisis_contacts(resources(), "crisis_medical_emergency", region)
+    contacts = crisis_contacts(resources(), MEDICAL_EMERGENCY, region)
     for resource in contacts:
         if resource.is_emergency and resource.contact.phones:
             return resource.contact.phones[0]

@@ -12,13 +12,12 @@ DOMAIN_PATH = Path(__file__).resolve().parents[1] / "domain.yml"
 
 # The crisis intents, most time-critical first: when a message discloses several, the first
 # leads the reply (the safety net, actions/crisis.py and the resource directory all use this).
-CRISIS_INTENTS: tuple[str, ...] = (
-    "crisis_medical_emergency",
-    "crisis_harm_baby",
-    "crisis_psychosis",
-    "crisis_self_harm",
-    "crisis_abuse",
-)
+MEDICAL_EMERGENCY = "crisis_medical_emergency"
+HARM_BABY = "crisis_harm_baby"
+PSYCHOSIS = "crisis_psychosis"
+SELF_HARM = "crisis_self_harm"
+ABUSE = "crisis_abuse"
+CRISIS_INTENTS: tuple[str, ...] = (MEDICAL_EMERGENCY, HARM_BABY, PSYCHOSIS, SELF_HARM, ABUSE)
 # The contract's concern intents: the parent's worry, as the NLU names it.
 CONCERN_INTENTS: tuple[str, ...] = (
     "concern_bonding",
@@ -32,7 +31,7 @@ FALLBACK_INTENT = "nlu_fallback"
 RISK_CHECK_INTENT = "risk_check"
 ASK_ACTION = "action_ask_about_risk"
 # The crisis type the direct question asks about, and the one a yes escalates to.
-ASKED_ABOUT = "crisis_self_harm"
+ASKED_ABOUT = SELF_HARM
 
 
 @cache

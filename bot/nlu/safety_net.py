@@ -18,7 +18,15 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot import rasa_patches
-from bot.names import ASK_ACTION, ASKED_ABOUT, FALLBACK_INTENT, RISK_CHECK_INTENT
+from bot.names import (
+    ASK_ACTION,
+    ASKED_ABOUT,
+    FALLBACK_INTENT,
+    HARM_BABY,
+    PSYCHOSIS,
+    RISK_CHECK_INTENT,
+    SELF_HARM,
+)
 from bot.nlu import turn_context
 from bot.nlu.crisis_patterns import (
     CRISIS_INTENTS,
@@ -50,7 +58,7 @@ DENY_INTENT = "deny"
 SHORT_ANSWER_WORDS = 6
 # Crisis types whose meaning can build up over several messages (the others are concrete events
 # the patterns name in one message).
-CONTEXT_TYPES = {"crisis_self_harm", "crisis_psychosis"}
+CONTEXT_TYPES = {SELF_HARM, PSYCHOSIS}
 # When several crisis types are disclosed at once, the most time-critical leads the reply.
 PRIORITY = {name: rank for rank, name in enumerate(CRISIS_INTENTS)}
 # When no crisis pattern fired, these explain away a classifier crisis guess: a figure of
@@ -247,7 +255,7 @@ class CrisisSafetyNet(StatelessComponent):
                 record.update(weak_crisis_guess=top["name"])
                 if may_ask and top["name"] == ASKED_ABOUT:
                     self._ask(message, ranking, record)
-        elif predicted == "crisis_harm_baby" and "loss_context" in found.exception_kinds:
+        elif predicted == HARM_BABY and "loss_context" in found.exception_kinds:
             # A bereaved parent must never get the harm-to-baby script.
             self._set_intent(message, ranking, LOSS_INTENT, 1.0)
             record.update(reclassified="loss_context")
@@ -416,7 +424,7 @@ class CrisisSafetyNet(StatelessComponent):
         return explained and self.semantic.contradicts(every)
 
     def _semantic_vetoed(self, hit: SemanticHit, texts: list[str], found: Detection) -> bool:
-        if hit.intent == "crisis_harm_baby" and (
+        if hit.intent == HARM_BABY and (
             "loss_context" in found.exception_kinds
             or {"intrusive_thoughts", "intrusive_would_never"} <= found.exceptions
         ):

@@ -61,6 +61,11 @@ def is_typo_of_common_word(word: str) -> bool:
     return False
 
 
+def common_word_strings() -> tuple[str, ...]:
+    """The frequent English words themselves (the name finder leaves them off its name lists)."""
+    return _common_word_strings()
+
+
 def common_words() -> frozenset[int]:
     """Frequent English words (string-store hashes), loaded once per process: the safety net's
     typo tolerance and the name finder both ask whether a word is an everyday one."""

@@ -28,8 +28,14 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
+from spacy.util import load_language_data, registry
 
-from bot.nlu.typo_keys import common_words, common_words_by_start, is_typo_of_common_word
+from bot.nlu.typo_keys import (
+    common_word_strings,
+    common_words,
+    common_words_by_start,
+    is_typo_of_common_word,
+)
 from bot.privacy.spans import Span
 
 DATA = Path(__file__).with_name("data")
@@ -74,6 +80,22 @@ def service_vocabulary() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def inflected_words() -> frozenset[str]:
+    """Words with inflected forms in spaCy's lemma table ("jacks", "ivies"): everyday words,
+    even when a names list has them too ("jack", "ivy"), while "john" or "sarah" have none."""
+    table = load_language_data(registry.lookups.get("en")["lemma_lookup"])
+    return frozenset(lemma for form, lemma in table.items() if form != lemma)
+
+
+def world_names() -> frozenset[str]:
+    """Faker's first names of many origins, less any that is also an everyday English word
+    ("can", "hung", "sole"), a stop word, or one of the service's own words."""
+    words = _words(DATA / "first_names_world.txt")
+    everyday = set(common_word_strings()) | inflected_words() | STOP_WORDS | service_vocabulary()
+    return frozenset(words - everyday)
+
+
+@lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """The project's own pipeline when built (same tokens as the NLU), else blank English."""
     return spacy.load(PIPELINE) if (PIPELINE / "meta.json").is_file() else spacy.blank("en")
@@ -82,6 +104,7 @@ def load_nlp() -> Language:
 @dataclass(frozen=True)
 class NameLists:
     first: frozenset[str]
+    world: frozenset[str]  # from the world list only: alone, a name only when capitalised
     word_names: frozenset[str]
     surnames: frozenset[str]
     not_names: frozenset[str]
@@ -92,8 +115,10 @@ class NameLists:
         first = _words(DATA / "first_names_census.txt") | _words(DATA / "first_names_extra.txt")
         word_names = _words(DATA / "word_names.txt")
         not_names = _words(DATA / "not_names.txt")
+        world = world_names() - first - word_names
         return cls(
-            first=first - word_names,
+            first=(first - word_names) | world,
+            world=world,
             word_names=word_names,
             surnames=_words(DATA / "surnames.txt"),
             not_names=not_names,
@@ -113,13 +138,20 @@ class NameFinder:
         common_words_by_start()  # built now (~3 s), not during a parent's first turn
         listed = self.lists.first | self.lists.word_names | self.lists.surnames
         self.vocabulary = service_vocabulary() - listed
+        self.everyday_first = self.lists.first & inflected_words()
         contexts = yaml.safe_load((DATA / "name_contexts.yml").read_text(encoding="utf-8"))
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
         for tier, phrases in contexts["before"].items():
             self._add(f"before:{tier}", phrases, before=True)
         for tier, phrases in contexts["after"].items():
             self._add(f"after:{tier}", phrases, before=False)
+        kin = contexts.get("appositions") or []
+        self._add("after:named", [f"{lead} {word}" for word in kin
+                                  for lead in ("my", "our", ", my", "( my", "(my")], before=False)
         self._add("signoff", contexts["signoffs"], before=True)
+        self.clause_signoffs = frozenset(contexts.get("signoffs_at_clause_start") or [])
+        self.place_words = frozenset(contexts.get("place_words") or [])
+        self.not_before = frozenset(contexts.get("not_before") or [])
         # Multi-word places ("Los Angeles", "Fort William") are never names.
         self.places = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         phrases = [t for t in _region_terms() if " " in t]
@@ -160,21 +192,41 @@ class NameFinder:
         if self.nlp.vocab.strings.add(word) in self.common:
             return False
         lemma = token.lemma_.lower() if token.lemma_ else word
-        # A misspelt everyday word is no name either: "my son stopd breathing".
-        return lemma == word and not is_typo_of_common_word(word)
+        if lemma != word:
+            return False
+        # A misspelt everyday word is no name either ("my son stopd breathing"), but a word
+        # capitalised mid-sentence was written so on purpose ("it's Tunde", not "tune").
+        deliberate = self._capitalised(token) and not self._sentence_start(token.doc, token.i)
+        return deliberate or not is_typo_of_common_word(word)
 
     def _listed(self, token: Token) -> bool:
         word = token.lower_
         lists = self.lists
         return (word in lists.first or word in lists.word_names) and word not in lists.places
 
+    def _common(self, token: Token) -> bool:
+        return self.nlp.vocab.strings.add(token.lower_) in self.common
+
+    def _on_a_list(self, token: Token) -> bool:
+        word = token.lower_
+        return word in self.lists.first or word in self.lists.word_names or (
+            word in self.lists.surnames)
+
     def _accepts(self, token: Token, tier: str) -> bool:
         if not self._plain(token):
             return False
         if tier == "any":
             return True
+        if tier == "named":
+            if token.lower_ in self.lists.word_names:  # "Summer, my eldest"; not "Will my baby"
+                doc, i = token.doc, token.i
+                aside = i + 1 < len(doc) and doc[i + 1].text in {",", "("}
+                return self._capitalised(token) and (aside or not self._sentence_start(doc, i))
+            return self._listed(token) or self._unknown(token)
         if tier == "capitalised" and self._capitalised(token):
-            return token.lower_ not in self.lists.not_names
+            # "my baby Kofi", "my husband Tom"; not "Baby Shark" or "Little Miss".
+            return token.lower_ not in self.lists.not_names and (
+                self._on_a_list(token) or not self._common(token))
         if token.lower_ in self.lists.word_names and not self._capitalised(token):
             return False
         if self._listed(token):
@@ -210,6 +262,10 @@ class NameFinder:
             if not self._plain(token) or token.lower_ in self.lists.places:
                 continue
             word = token.lower_
+            if not self._capitalised(token) and (
+                word in self.everyday_first or word in self.lists.world
+            ):
+                continue  # "ivy green", "jack up the cot", "finna": in lower case, no context
             if word in self.lists.first or (
                 word in self.lists.word_names
                 and word not in MONTHS
@@ -219,18 +275,33 @@ class NameFinder:
                 hits.append(i)
         return hits
 
+    def _clause_start(self, doc: Doc, i: int) -> bool:
+        return self._sentence_start(doc, i) or doc[i - 1].text in {",", "-", "("}
+
     def _from_contexts(self, doc: Doc) -> list[int]:
         hits = []
+        # A word between two weaker contexts is a name even if unknown: "hi its amaka here".
+        sides: dict[int, set[str]] = {}
         for match_id, start, end in self.matcher(doc):
             key = self.nlp.vocab.strings[match_id]
             if key == "signoff":
+                if doc[start].lower_ in self.clause_signoffs and not self._clause_start(doc, start):
+                    continue  # "my husband from Kingston" is no signoff
                 hits.extend(self._signoff(doc, end))
                 continue
             side, tier = key.split(":")
             i = end if side == "before" else start - 1
-            if side == "before" and tier != "any" and i + 1 < len(doc) and doc[i].text == ",":
-                i += 1  # "my husband, Gareth, says..."
-            if 0 <= i < len(doc) and self._accepts(doc[i], tier):
+            aside = i + 1 < len(doc) and doc[i].text in {",", "("}
+            if side == "before" and tier != "any" and aside:
+                i += 1  # "my husband, Gareth, says...", "my mam (Bríd)"
+            if not 0 <= i < len(doc):
+                continue
+            if self._accepts(doc[i], tier):
+                hits.append(i)
+            else:
+                sides.setdefault(i, set()).add(side)
+        for i, seen in sides.items():
+            if len(seen) == 2 and self._accepts(doc[i], "named"):
                 hits.append(i)
         return hits
 
@@ -244,6 +315,18 @@ class NameFinder:
             if self._listed(token):
                 return [token.i]
         return []
+
+    def _vocative(self, doc: Doc) -> list[int]:
+        """A name the message ends on after a comma: "thanks for the advice, Xiaoling"."""
+        words = [t for t in doc if not t.is_punct and t.lower_ not in _KISSES and t.is_alpha]
+        if len(words) < 3:
+            return []
+        token = words[-1]
+        if token.i == 0 or doc[token.i - 1].text != "," or not self._capitalised(token):
+            return []
+        if token.lower_ in self.lists.not_names or not self._plain(token):
+            return []
+        return [token.i] if self._listed(token) or self._unknown(token) else []
 
     def _kisses(self, doc: Doc) -> list[int]:
         """ "... Jo x" at the very end."""
@@ -277,15 +360,42 @@ class NameFinder:
                 hits.append((i, after.i))
         return hits
 
+    def _at_a_place(self, doc: Doc, i: int) -> bool:
+        """ "lives in Kendal", "near Shelby": a place; "in Sarah's room" is still a person."""
+        possessive = i + 1 < len(doc) and doc[i + 1].lower_ in {"'s", "’s"}
+        return i > 0 and doc[i - 1].lower_ in self.place_words and not possessive
+
+    def _of_an_organisation(self, doc: Doc, start: int, end: int) -> bool:
+        """ "Ella's Kitchen", "Royal Victoria Infirmary", "the Rosie maternity unit"."""
+        possessive = end < len(doc) and doc[end].lower_ in {"'s", "’s"}
+        if possessive and f"{doc[end - 1].lower_}'s" in self.lists.not_names:
+            return True  # "Tommy's", "Barnardo's": a charity's name
+        after = end + 1 if possessive else end
+        inside = any(t.lower_ in self.not_before for t in doc[start:end])
+        return inside or (after < len(doc) and doc[after].lower_ in self.not_before)
+
+    @staticmethod
+    def _hyphen_start(doc: Doc, i: int) -> int:
+        """ "ji-woo": the name starts at the part before a hyphen written without spaces."""
+        while (i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_
+               and not doc[i - 2].whitespace_ and doc[i - 2].is_alpha):
+            i -= 2
+        return i
+
     def find(self, text: str) -> list[Span]:
         doc = self.nlp(text)  # the lookup lemmatizer only: lemmas tell inflections from names
-        starts = set(self._from_lists(doc)) | set(self._from_contexts(doc)) | set(self._kisses(doc))
+        starts = (set(self._from_lists(doc)) | set(self._from_contexts(doc))
+                  | set(self._kisses(doc)) | set(self._vocative(doc)))
         in_places = {i for _, start, end in self.places(doc) for i in range(start, end)}
+        in_places |= {i for i in starts if self._at_a_place(doc, i)}
         spans = []
         for first, surname in self._initials(doc):
             end = self._extend(doc, surname)
             spans.append(Span(doc[first].idx, doc[end - 1].idx + len(doc[end - 1]), "NAME"))
         for i in sorted(starts - in_places):
             end = self._extend(doc, i)
-            spans.append(Span(doc[i].idx, doc[end - 1].idx + len(doc[end - 1]), "NAME"))
+            if self._of_an_organisation(doc, i, end):
+                continue
+            first = self._hyphen_start(doc, i)
+            spans.append(Span(doc[first].idx, doc[end - 1].idx + len(doc[end - 1]), "NAME"))
         return spans

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from bot.names import CONCERN_INTENTS, CRISIS_INTENTS
+from bot.names import CONCERN_INTENTS, CRISIS_INTENTS, SELF_HARM
 
 # Regions a directory entry may list. "uk" covers all four UK nations and
 # "any" covers every region, so one entry can serve many deployments.
@@ -117,5 +117,5 @@ class Resource:
             self.urgency == "same_day"
             and self.contact.is_24_7
             and self.contact.can_talk_now
-            and "crisis_self_harm" in self.concerns
+            and SELF_HARM in self.concerns
         )

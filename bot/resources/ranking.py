@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.names import CRISIS_INTENTS
+from bot.names import CRISIS_INTENTS, HARM_BABY, MEDICAL_EMERGENCY
 
 from .directory import region_matches
 from .model import AUDIENCES, CONCERNS, REGION_PLACES, STAGES, URGENCIES, USER_REGIONS, Resource
@@ -49,13 +49,9 @@ _CONCERN_CLAUSES = {
     "info": "with trusted information about babies' feelings and early relationships",
 }
 
-_CRISIS_TYPES = {
-    "self_harm": "crisis_self_harm",
-    "harm_baby": "crisis_harm_baby",
-    "abuse": "crisis_abuse",
-    "medical_emergency": "crisis_medical_emergency",
-    "medical": "crisis_medical_emergency",
-    "psychosis": "crisis_psychosis",
+# "self_harm" or "medical" as well as the intent name.
+_CRISIS_TYPES = {name.removeprefix("crisis_"): name for name in CRISIS_INTENTS} | {
+    "medical": MEDICAL_EMERGENCY
 }
 
 
@@ -134,7 +130,7 @@ def crisis_contacts(resources: Iterable[Resource], crisis_type: str, region: str
         (r for r in local if not r.is_emergency and crisis in r.concerns),
         key=lambda r: (-_crisis_score(r, crisis, region), r.id),
     )
-    picks = _pick_harm_baby_lines(lines) if crisis == "crisis_harm_baby" else lines[:2]
+    picks = _pick_harm_baby_lines(lines) if crisis == HARM_BABY else lines[:2]
     return emergency[:1] + picks
 
 

@@ -7,6 +7,7 @@ import json
 import re
 from collections.abc import Mapping
 
+from bot.names import MEDICAL_EMERGENCY
 from bot.resources.directory import load_directory
 from bot.resources.ranking import crisis_contacts
 from bot.web.settings import WebSettings
@@ -22,7 +23,7 @@ class TemplateError(ValueError):
 
 def emergency_number(region: str) -> str:
     """The region's emergency number from the resource directory, e.g. '999'."""
-    for resource in crisis_contacts(load_directory(), "crisis_medical_emergency", region):
+    for resource in crisis_contacts(load_directory(), MEDICAL_EMERGENCY, region):
         if resource.is_emergency and resource.contact.phones:
             return resource.contact.phones[0]
     return _FALLBACK_EMERGENCY.get(region, "999")
