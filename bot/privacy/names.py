@@ -114,7 +114,7 @@ class NameLists:
     def load(cls) -> NameLists:
         first = _words(DATA / "first_names_census.txt") | _words(DATA / "first_names_extra.txt")
         word_names = _words(DATA / "word_names.txt")
-        not_names = _words(DATA / "not_names.txt")
+        not_names = _words(DATA / "not_names.txt") | _words(DATA / "nationalities.txt")
         world = world_names() - first - word_names
         return cls(
             first=(first - word_names) | world,
@@ -152,6 +152,7 @@ class NameFinder:
         self.clause_signoffs = frozenset(contexts.get("signoffs_at_clause_start") or [])
         self.place_words = frozenset(contexts.get("place_words") or [])
         self.not_before = frozenset(contexts.get("not_before") or [])
+        self.saint_words = frozenset(contexts.get("saint_words") or [])
         # Multi-word places ("Los Angeles", "Fort William") are never names.
         self.places = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         phrases = [t for t in _region_terms() if " " in t]
@@ -262,10 +263,12 @@ class NameFinder:
             if not self._plain(token) or token.lower_ in self.lists.places:
                 continue
             word = token.lower_
-            if not self._capitalised(token) and (
-                word in self.everyday_first or word in self.lists.world
+            if not self._capitalised(token) and word in self.lists.world:
+                continue  # "finna": world-list names alone need a capital
+            if word in self.everyday_first and (
+                not self._capitalised(token) or self._sentence_start(doc, i)
             ):
-                continue  # "ivy green", "jack up the cot", "finna": in lower case, no context
+                continue  # "ivy green", "Daisy chains", "Poppy seeds": everyday words first
             if word in self.lists.first or (
                 word in self.lists.word_names
                 and word not in MONTHS
@@ -361,7 +364,10 @@ class NameFinder:
         return hits
 
     def _at_a_place(self, doc: Doc, i: int) -> bool:
-        """ "lives in Kendal", "near Shelby": a place; "in Sarah's room" is still a person."""
+        """ "lives in Kendal", "near Shelby": a place; "in Sarah's room" is still a person.
+        "St Thomas'", "St Patrick's Day": a saint's name is a hospital, a church or a day."""
+        if i > 0 and doc[i - 1].lower_ in self.saint_words:
+            return True
         possessive = i + 1 < len(doc) and doc[i + 1].lower_ in {"'s", "’s"}
         return i > 0 and doc[i - 1].lower_ in self.place_words and not possessive
 

@@ -13,7 +13,25 @@ from bot.privacy.public import is_public_number
 from bot.privacy.spans import Span
 
 REGIONS = ("GB", "US", "IE")
+# Freephone numbers (0800, 0808, 1800, 1-800) belong to organisations: a helpline a parent
+# mentions, never their own number. 03 numbers are kept out: a local team's line can be one.
+_ORGANISATION_TYPES = {phonenumbers.PhoneNumberType.TOLL_FREE}
 _MIN_DIGITS = 7  # shorter runs are ages, counts and short codes, not personal numbers
+
+
+def _organisation_number(raw: str) -> bool:
+    """Read as dialled in any of the regions: "0808 800 5000" is a UK freephone line even where
+    the US reading of the same digits finds nothing."""
+    if not raw.lstrip("(+ ").startswith(("0", "1")):
+        return False  # written as a freephone number is, with its 0 or 1 first
+    for region in REGIONS:
+        try:
+            number = phonenumbers.parse(raw, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.number_type(number) in _ORGANISATION_TYPES:
+            return True
+    return False
 
 
 def find(text: str) -> list[Span]:
@@ -25,6 +43,8 @@ def find(text: str) -> list[Span]:
         for match in matcher:
             raw = match.raw_string
             if sum(ch.isdigit() for ch in raw) < _MIN_DIGITS or is_public_number(raw):
+                continue
+            if _organisation_number(raw):
                 continue
             spans[(match.start, match.end)] = Span(match.start, match.end, "PHONE")
     return list(spans.values())
