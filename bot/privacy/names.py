@@ -13,6 +13,12 @@ vocabulary (the training examples, the responses, the resource directory: "colic
 "PANDAS"), nor a misspelling of an everyday word ("stopd", "reely"). Initials with a surname
 ("J. Kowalczyk", "Dr A. Nwosu") and names with apostrophes
 or hyphens ("O'Connor", "Oyelaran-Smith") count as one name.
+
+The lists hold the US census's first names and, for names of every origin, Faker's locale
+lists (first_names_world.txt, MIT licence) less every everyday English word. What is never a
+name is data too: places after "in" or "near", saints, organisations ("Ella's Kitchen"),
+nationalities, and listed names that are everyday words ("ivy", "jack") unless capitalised
+mid-sentence or in a context.
 """
 
 from __future__ import annotations
