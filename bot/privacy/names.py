@@ -271,10 +271,11 @@ class NameFinder:
             word = token.lower_
             if not self._capitalised(token) and word in self.lists.world:
                 continue  # "finna": world-list names alone need a capital
+            possessive = i + 1 < len(doc) and doc[i + 1].lower_ in {"'s", "’s"}
             if word in self.everyday_first and (
-                not self._capitalised(token) or self._sentence_start(doc, i)
+                not self._capitalised(token) or (self._sentence_start(doc, i) and not possessive)
             ):
-                continue  # "ivy green", "Daisy chains", "Poppy seeds": everyday words first
+                continue  # "ivy green", "Daisy chains", "Poppy seeds"; but "Poppy's NHS number"
             if word in self.lists.first or (
                 word in self.lists.word_names
                 and word not in MONTHS
