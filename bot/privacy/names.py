@@ -196,7 +196,7 @@ class NameFinder:
         word = token.lower_
         if word in self.lists.not_names or word in self.lists.places or word in self.vocabulary:
             return False
-        if self.nlp.vocab.strings.add(word) in self.common:
+        if self._common(token):
             return False
         lemma = token.lemma_.lower() if token.lemma_ else word
         if lemma != word:
