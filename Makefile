@@ -15,7 +15,7 @@ export PYTHONHASHSEED := 0
 # Rasa would otherwise try to send usage telemetry to a third party.
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: env-file help setup train run test lint validate check-resources unit safety safety-report nlu-eval e2e bench clean
+.PHONY: env-file help setup train run test lint typecheck validate check-resources unit safety safety-report nlu-eval e2e bench clean
 
 help:
 	@echo "make run   - set up, train if needed, start the assistant (Ctrl-C stops it)"
@@ -50,6 +50,10 @@ run: train
 lint: setup
 	$(BIN)/ruff check bot actions tests benchmarks scripts
 
+# mypy on bot/ and actions/, configured in pyproject.toml [tool.mypy]; cache in .mypy_cache/.
+typecheck: setup
+	$(BIN)/mypy
+
 validate: setup
 	$(BIN)/python -m bot.quality.validate
 
@@ -73,7 +77,7 @@ safety: train
 EXTRA_TESTS :=
 -include $(sort $(wildcard mk/*.mk))
 
-test: lint validate check-resources unit nlu-eval e2e safety $(EXTRA_TESTS)
+test: lint typecheck validate check-resources unit nlu-eval e2e safety $(EXTRA_TESTS)
 	@echo "All checks passed."
 
 safety-report: train

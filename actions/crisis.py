@@ -15,7 +15,19 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.channel import channel_of
 from actions.directory import emergency_number, resources, user_region
-from bot.names import ABUSE, CRISIS_INTENTS, PSYCHOSIS, SELF_HARM
+from bot.names import (
+    ABUSE,
+    CRISIS_ACTION,
+    CRISIS_INTENTS,
+    CRISIS_TYPE_SLOT,
+    DENY_INTENT,
+    ESCALATED_SLOT,
+    PSYCHOSIS,
+    REGION_SLOT,
+    REQUESTED_SLOT,
+    SELF_HARM,
+    URGENT_HELP_ACTION,
+)
 from bot.resources.formatting import format_contact_line
 from bot.resources.model import Resource
 from bot.resources.ranking import crisis_contacts
@@ -50,13 +62,13 @@ class ActionEscalateCrisis(Action):
     """Answers a crisis disclosure with the right first step and the contacts to use now."""
 
     def name(self) -> str:
-        return "action_escalate_crisis"
+        return CRISIS_ACTION
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         crises = detected_crises(tracker) or [SELF_HARM]
-        region = user_region(tracker.get_slot("region"))
+        region = user_region(tracker.get_slot(REGION_SLOT))
         number = emergency_number(region)
         lead = crises[0]
         dispatcher.utter_message(response=OPENINGS[lead], emergency_number=number)
@@ -68,10 +80,10 @@ class ActionEscalateCrisis(Action):
         logger.info("Crisis escalated: type=%s region=%s", ",".join(crises), region)
         # Any open form is closed: the parent should not be asked a form question next.
         return [
-            SlotSet("crisis_type", lead),
-            SlotSet("crisis_escalated", True),
+            SlotSet(CRISIS_TYPE_SLOT, lead),
+            SlotSet(ESCALATED_SLOT, True),
             ActiveLoop(None),
-            SlotSet("requested_slot", None),
+            SlotSet(REQUESTED_SLOT, None),
         ]
 
 
@@ -79,20 +91,20 @@ class ActionShowUrgentHelp(Action):
     """'urgent help' at any time: the emergency number and a 24/7 line, no questions asked."""
 
     def name(self) -> str:
-        return "action_show_urgent_help"
+        return URGENT_HELP_ACTION
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        region = user_region(tracker.get_slot("region"))
-        crises = [tracker.get_slot("crisis_type") or SELF_HARM]
+        region = user_region(tracker.get_slot(REGION_SLOT))
+        crises = [tracker.get_slot(CRISIS_TYPE_SLOT) or SELF_HARM]
         if crises[0] != SELF_HARM:
             crises.append(SELF_HARM)
         dispatcher.utter_message(
             response="utter_urgent_help", emergency_number=emergency_number(region)
         )
         dispatcher.utter_message(text=contact_lines(crises, region, channel_of(tracker)))
-        if (tracker.latest_message.get("intent") or {}).get("name") == "deny":
+        if (tracker.latest_message.get("intent") or {}).get("name") == DENY_INTENT:
             dispatcher.utter_message(
                 response="utter_please_call_now", emergency_number=emergency_number(region)
             )

@@ -14,10 +14,12 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, Restarted
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.names import ERASE_ACTION
+
 
 class ActionEraseConversation(Action):
     def name(self) -> str:
-        return "action_erase_conversation"
+        return ERASE_ACTION
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

@@ -8,23 +8,20 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-IDEAS = {
-    "concern_bonding": "utter_ideas_bonding",
-    "concern_overwhelm": "utter_ideas_overwhelm",
-    "concern_relationship": "utter_ideas_relationship",
-    "concern_low_mood": "utter_ideas_low_mood",
-    "concern_baby_loss": "utter_ideas_baby_loss",
-}
+from bot.names import CONCERN_INTENTS, CONCERN_SLOT, IDEAS_ACTION
+
+# utter_ideas_<concern>, one per concern intent (utter_ideas_bonding for concern_bonding).
+IDEAS = {concern: f"utter_ideas_{concern.removeprefix('concern_')}" for concern in CONCERN_INTENTS}
 
 
 class ActionOfferIdeas(Action):
     def name(self) -> str:
-        return "action_offer_ideas"
+        return IDEAS_ACTION
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        response = IDEAS.get(tracker.get_slot("concern") or "")
+        response = IDEAS.get(tracker.get_slot(CONCERN_SLOT) or "")
         if response is None:
             dispatcher.utter_message(response="utter_ask_whats_on_mind")
             return []

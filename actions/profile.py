@@ -12,10 +12,10 @@ from pathlib import Path
 
 import yaml
 
+from bot.names import DEFAULT_REGION, UK_WIDE, USER_REGIONS, uk_nation
+
 TERMS_PATH = Path(__file__).with_name("profile_terms.yml")
 DECLINED = "unknown"
-USER_REGIONS = ("uk-eng", "uk-sct", "uk-wls", "uk-nir", "us", "ie")
-DEFAULT_REGION = "uk-eng"
 
 _AGE = re.compile(
     r"\b(\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
@@ -70,9 +70,9 @@ def default_region() -> str:
 
 def parse_region(text: str) -> str | None:
     region = _find(text, _terms()["regions"])
-    if region == "uk":
+    if region == UK_WIDE:
         deployment = default_region()
-        return deployment if deployment.startswith("uk-") else DEFAULT_REGION
+        return deployment if uk_nation(deployment) else DEFAULT_REGION
     return region
 
 

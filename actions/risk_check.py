@@ -18,16 +18,22 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.channel import channel_of
 from actions.crisis import contact_lines
 from actions.directory import emergency_number, user_region
-from bot.names import ASK_ACTION, ASKED_ABOUT
-from bot.resources.model import CONCERN_INTENTS
+from bot.names import (
+    ASK_ACTION,
+    ASKED_ABOUT,
+    BABY_LOSS,
+    CONCERN_INTENTS,
+    CONCERN_SLOT,
+    REGION_SLOT,
+    REQUESTED_SLOT,
+    RESUME_ACTION,
+    RESUME_SLOT,
+    SIGNPOSTING_FORM,
+)
 
 logger = logging.getLogger(__name__)
 
 QUESTION = "utter_risk_question"
-FORM = "signposting_form"
-RESUME_SLOT = "resume_after_check"
-# The concern the parent raised is answered as its own rule would (data/rules/concerns.yml).
-LOSS = "concern_baby_loss"
 
 
 class ActionAskAboutRisk(Action):
@@ -39,24 +45,25 @@ class ActionAskAboutRisk(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        region = user_region(tracker.get_slot("region"))
+        region = user_region(tracker.get_slot(REGION_SLOT))
         dispatcher.utter_message(
             response=QUESTION,
             emergency_number=emergency_number(region),
             contacts=contact_lines([ASKED_ABOUT], region, channel_of(tracker)),
         )
         net = (tracker.latest_message or {}).get("safety_net") or {}
-        resume = FORM if tracker.active_loop_name == FORM else net.get("resume_intent")
+        in_form = tracker.active_loop_name == SIGNPOSTING_FORM
+        resume = SIGNPOSTING_FORM if in_form else net.get("resume_intent")
         logger.info("Direct risk question asked: region=%s", region)
         # Like a crisis, the question closes an open form; a no reopens it.
-        return [SlotSet(RESUME_SLOT, resume), ActiveLoop(None), SlotSet("requested_slot", None)]
+        return [SlotSet(RESUME_SLOT, resume), ActiveLoop(None), SlotSet(REQUESTED_SLOT, None)]
 
 
 class ActionResumeAfterRiskCheck(Action):
     """After a clear no: thanks, then back to what the parent was talking about."""
 
     def name(self) -> str:
-        return "action_resume_after_risk_check"
+        return RESUME_ACTION
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -64,13 +71,14 @@ class ActionResumeAfterRiskCheck(Action):
         resume = tracker.get_slot(RESUME_SLOT)
         dispatcher.utter_message(response="utter_risk_check_no")
         events: list[EventType] = [SlotSet(RESUME_SLOT, None)]
-        if resume == FORM:
-            return [*events, FollowupAction(FORM)]  # the form asks its next question
-        if resume in CONCERN_INTENTS and resume != LOSS:
+        if resume == SIGNPOSTING_FORM:
+            return [*events, FollowupAction(SIGNPOSTING_FORM)]  # the form asks its next question
+        # The concern the parent raised is answered as its own rule would (data/rules/concerns.yml).
+        if resume in CONCERN_INTENTS and resume != BABY_LOSS:
             topic = resume.removeprefix("concern_")
             dispatcher.utter_message(response=f"utter_acknowledge_{topic}")
             dispatcher.utter_message(response=f"utter_imh_{topic}")
             dispatcher.utter_message(response="utter_offer_next_step")
-            return [*events, SlotSet("concern", resume)]
+            return [*events, SlotSet(CONCERN_SLOT, resume)]
         dispatcher.utter_message(response="utter_anything_else")
         return events

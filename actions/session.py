@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.directory import emergency_number, user_region
 from actions.profile import valid_region
+from bot.names import LISTEN_ACTION, REGION_SLOT, SESSION_START_ACTION
 
 
 def region_from_metadata(metadata: object) -> str | None:
@@ -25,7 +26,7 @@ def region_from_metadata(metadata: object) -> str | None:
 
 class ActionSessionStart(Action):
     def name(self) -> str:
-        return "action_session_start"
+        return SESSION_START_ACTION
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -33,9 +34,9 @@ class ActionSessionStart(Action):
         events: list[EventType] = [SessionStarted()]
         region = region_from_metadata(tracker.get_slot("session_started_metadata"))
         if region:
-            events.append(SlotSet("region", region))
+            events.append(SlotSet(REGION_SLOT, region))
         dispatcher.utter_message(
             response="utter_disclaimer", emergency_number=emergency_number(user_region(region))
         )
-        events.append(ActionExecuted("action_listen"))
+        events.append(ActionExecuted(LISTEN_ACTION))
         return events

@@ -6,4 +6,3 @@ add() { grep -q "^$1=" .env || echo "$1=$2" >> .env; }
 add BOT_API_TOKEN "$(python3 -c 'import secrets; print(secrets.token_urlsafe(32))')"
 add BOT_PSEUDONYM_KEY "$(python3 -c 'import secrets; print(secrets.token_urlsafe(32))')"
 add BOT_REVIEW_SECRET "$(python3 -c 'import secrets; print(secrets.token_urlsafe(32))')"
-add BOT_REGION uk-eng

@@ -6,4 +6,3 @@ if [[ -f .env ]]; then
     [[ -z "${!key:-}" ]] && export "$key=$value"
   done < .env
 fi
-export BOT_REGION="${BOT_REGION:-uk-eng}"

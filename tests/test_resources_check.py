@@ -158,3 +158,26 @@ def test_insecure_links_and_duplicate_ids_are_errors(tmp_path: Path) -> None:
     report = _check(tmp_path, data)
     assert any("source_url must be an https://" in e for e in report.errors)
     assert "id 'us-crisis-line' is used by 2 entries" in report.errors
+
+
+def test_a_copy_of_the_directory_can_reword_what_is_said_around_a_service(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.resources.directory import DEFAULT_PATH, DirectoryError, load_wording
+    from bot.resources.formatting import format_resources
+    from bot.resources.ranking import rank_resources
+
+    data = _valid_directory()
+    shipped = yaml.safe_load(DEFAULT_PATH.read_text(encoding="utf-8"))["wording"]
+    assert load_wording(_write(tmp_path, data)).places["uk-wls"] == "in Wales"  # the shipped words
+    data["wording"] = shipped
+    data["wording"]["places"]["uk"] = "ledled y DU"
+    data["wording"]["reach"]["call"] = "ffoniwch {numbers}"
+    monkeypatch.setenv("BOT_RESOURCES_PATH", str(_write(tmp_path, data)))
+    ranked = rank_resources(load_directory(), concern="concern_low_mood", region="uk-wls")
+    (line,) = format_resources(ranked[:1], "twilio", with_reason=True)
+    assert "ffoniwch 116 123" in line and "helpline ledled y DU for parents" in line
+
+    del data["wording"]["reasons"]["concerns"]["concern_bonding"]
+    with pytest.raises(DirectoryError, match="concern_bonding"):
+        load_directory(_write(tmp_path, data))

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.names import USER_REGIONS
 from bot.resources.check import check_directory, main
 from bot.resources.directory import (
     DEFAULT_PATH,
@@ -19,7 +20,6 @@ from bot.resources.directory import (
     load_short_codes,
     region_matches,
 )
-from bot.resources.model import USER_REGIONS
 
 
 @pytest.fixture(autouse=True)

@@ -53,7 +53,7 @@ def test_short_codes_dial_as_written(by_id: dict[str, Resource]) -> None:
 
 def test_plain_messages_are_numbered_without_markdown(by_id: dict[str, Resource]) -> None:
     ranked = rank_resources(list(by_id.values()), "concern_low_mood", "uk-sct")
-    messages = format_resources(ranked, "whatsapp")
+    messages = format_resources(ranked, "twilio")
     assert len(messages) == len(ranked) >= 2
     for number, (message, item) in enumerate(zip(messages, ranked, strict=True), start=1):
         assert message.startswith(f"{number}. {item.resource.name} — ")
@@ -63,7 +63,7 @@ def test_plain_messages_are_numbered_without_markdown(by_id: dict[str, Resource]
 
 
 def test_plain_message_reads_like_the_example(by_id: dict[str, Resource]) -> None:
-    message = format_resources(_ranked(by_id["samaritans"]), "sms")[0]
+    message = format_resources(_ranked(by_id["samaritans"]), "twilio")[0]
     expected = "1. Samaritans — call 116 123 (free from landlines and mobiles, 24/7). "
     assert message.startswith(expected)
     assert message.endswith("https://www.samaritans.org/how-we-can-help/contact-samaritan/")
@@ -90,7 +90,7 @@ def test_crisis_contact_lines_on_each_channel(by_id: dict[str, Resource]) -> Non
     assert web[0] == (
         "**Emergency services (999 or 112)** — call [999](tel:999) or [112](tel:112) (free, 24/7)"
     )
-    plain = [format_contact_line(r, "sms") for r in contacts]
+    plain = [format_contact_line(r, "twilio") for r in contacts]
     assert plain[0] == "Emergency services (999 or 112) — call 999 or 112 (free, 24/7)"
     assert all("\n" not in line for line in web + plain)
 
@@ -100,9 +100,7 @@ def test_crisis_contact_lines_on_each_channel(by_id: dict[str, Resource]) -> Non
     [
         ("socketio", "web"),
         ("rest", "web"),
-        ("browser", "web"),
-        ("sms", "plain"),
-        ("whatsapp", "plain"),
+        ("twilio", "plain"),  # SMS and WhatsApp both come in through the Twilio connector
         ("telegram", "plain"),
         ("facebook", "plain"),
         ("carrier-pigeon", "plain"),

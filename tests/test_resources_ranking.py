@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
+from bot.names import USER_REGIONS
 from bot.resources.directory import PATH_ENV_VAR, load_directory, region_matches
-from bot.resources.model import CONCERNS, USER_REGIONS, Contact, Resource
+from bot.resources.model import CONCERNS, Contact, Resource
 from bot.resources.phones import tel_href
 from bot.resources.ranking import MAX_RESULTS, crisis_contacts, rank_resources
 

@@ -27,9 +27,6 @@ logger = logging.getLogger(__name__)
 
 OnMessage = Callable[[UserMessage], Awaitable[Any]]
 
-# Sent when a genuine message has nothing the assistant can read (photo, voice note, sticker).
-UNREADABLE_NOTICE = "Sorry, I can only read typed messages. Please type what you'd like to say."
-
 
 class HardenedInput(InputChannel):
     """Base for the connectors; subclasses add their routes and output channel."""
@@ -126,7 +123,7 @@ class DisabledChannel(InputChannel):
     def __init__(self, channel_name: str) -> None:
         self.channel_name = channel_name
 
-    def name(self) -> str:  # type: ignore[override]
+    def name(self) -> str:
         return self.channel_name
 
     def url_prefix(self) -> str:

@@ -16,8 +16,9 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from .base import UNREADABLE_NOTICE, HardenedInput, HardenedOutput, OnMessage, logger
+from .base import HardenedInput, HardenedOutput, OnMessage, logger
 from .config import FacebookConfig, RetryPolicy, facebook_config, retry_policy
+from .notices import UNREADABLE, notice
 from .outbox import Outbound
 from .payloads import as_id, dig, parse_json_object
 from .rendering import button_title, numbered_options, split_text
@@ -97,7 +98,7 @@ class FacebookInput(HardenedInput):
             return True  # delivery and read receipts, reactions...
         output = FacebookOutput(self, f"facebook:{psid}", psid)
         if not isinstance(text, str) or not text.strip():
-            output.queue(output.text_call(UNREADABLE_NOTICE))
+            output.queue(output.text_call(notice(UNREADABLE)))
             return True
         return await self.hand_over(
             request,
@@ -110,7 +111,7 @@ class FacebookInput(HardenedInput):
 
 
 def _messaging_events(entries: list[Any]) -> list[dict[str, Any]]:
-    events = []
+    events: list[dict[str, Any]] = []
     for entry in entries:
         messaging = dig(entry, "messaging")
         if isinstance(messaging, list):

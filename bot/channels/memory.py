@@ -116,7 +116,9 @@ class SharedButtonMemory(ButtonMemory):
             _redis_failed()
             return super().resolve(conversation, text)
         if raw is None:
-            return super().resolve(conversation, text)
+            # Redis answered: no buttons are on show. This server's own copy may be from before
+            # another server's turn moved the conversation on, so it must not be read.
+            return text
         number = chosen_number(text)
         payloads = json.loads(raw)
         if number is None or not 1 <= number <= len(payloads):

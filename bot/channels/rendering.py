@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-NUMBER_PROMPT = "Reply with the number of your choice."
+from .notices import REPLY_WITH_NUMBER, UNTITLED_OPTION, notice
 
 _NUMBER_REPLY = re.compile(r"^\s*(\d{1,2})\s*[.):]?\s*$")
 
 
 def button_title(button: dict[str, Any], index: int) -> str:
     title = str(button.get("title") or "").strip()
-    return title or f"Option {index}"
+    return title or notice(UNTITLED_OPTION).format(number=index)
 
 
 def numbered_options(text: str, buttons: list[dict[str, Any]]) -> str:
@@ -24,7 +24,8 @@ def numbered_options(text: str, buttons: list[dict[str, Any]]) -> str:
     lines = [f"{i}. {button_title(button, i)}" for i, button in enumerate(buttons, start=1)]
     body = "\n".join(lines)
     head = text.strip()
-    return f"{head}\n\n{body}\n{NUMBER_PROMPT}" if head else f"{body}\n{NUMBER_PROMPT}"
+    prompt = notice(REPLY_WITH_NUMBER)
+    return f"{head}\n\n{body}\n{prompt}" if head else f"{body}\n{prompt}"
 
 
 def chosen_number(text: str | None) -> int | None:

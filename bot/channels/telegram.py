@@ -14,8 +14,9 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from .base import UNREADABLE_NOTICE, HardenedInput, HardenedOutput, OnMessage, logger
+from .base import HardenedInput, HardenedOutput, OnMessage, logger
 from .config import RetryPolicy, TelegramConfig, retry_policy, telegram_config
+from .notices import CHOOSE, UNREADABLE, notice
 from .outbox import Outbound
 from .payloads import as_id, dig, parse_json_object
 from .rendering import button_title, split_text
@@ -81,7 +82,7 @@ class TelegramInput(HardenedInput):
             output.queue(Outbound(self.method_url("answerCallbackQuery"), json=answer))
         if not isinstance(text, str) or not text.strip():
             if callback_id is None:
-                output.queue(output.text_call(UNREADABLE_NOTICE))
+                output.queue(output.text_call(notice(UNREADABLE)))
             return response.text("ok")
         stored = await self.hand_over(
             request,
@@ -118,7 +119,7 @@ class TelegramOutput(HardenedOutput):
             [{"text": button_title(button, i), "callback_data": _callback_data(button, i)}]
             for i, button in enumerate(buttons, start=1)
         ]
-        parts = split_text(text or "", self.max_length) or ["Please choose:"]
+        parts = split_text(text or "", self.max_length) or [notice(CHOOSE)]
         calls: list[Outbound | None] = [self.text_call(part) for part in parts[:-1]]
         calls.append(self.text_call(parts[-1], {"inline_keyboard": keyboard}))
         return calls

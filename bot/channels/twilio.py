@@ -16,8 +16,9 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from .base import UNREADABLE_NOTICE, HardenedInput, HardenedOutput, OnMessage, logger
+from .base import HardenedInput, HardenedOutput, OnMessage, logger
 from .config import RetryPolicy, TwilioConfig, retry_policy, twilio_config
+from .notices import UNREADABLE, notice
 from .outbox import Outbound
 from .rendering import numbered_options, split_text
 from .signatures import valid_twilio_signature
@@ -91,7 +92,7 @@ class TwilioInput(HardenedInput):
         output = TwilioOutput(self, conversation, sender)
         text = form.get("Body", "")
         if not text.strip():
-            output.queue(output.text_call(UNREADABLE_NOTICE))
+            output.queue(output.text_call(notice(UNREADABLE)))
             return twiml()
         stored = await self.hand_over(
             request,

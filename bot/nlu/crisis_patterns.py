@@ -75,7 +75,8 @@ class CompiledPatterns:
         """Every word the patterns match by key: the targets for typo correction."""
         words: set[str] = set()
         for matcher in (self.rule_matcher, self.exception_matcher):
-            for key in {self.rule_matcher.vocab.strings[k] for k in _keys(matcher)}:
+            # spaCy's matcher.pyi leaves out Matcher.vocab (declared in matcher.pxd)
+            for key in {self.rule_matcher.vocab.strings[k] for k in _keys(matcher)}:  # type: ignore[attr-defined]
                 for pattern in matcher.get(key)[1]:
                     for spec in pattern:
                         words.update(spec.get(KEY_ATTR, {}).get("IN", []))
@@ -111,6 +112,7 @@ def _compile_token(nlp: Language, token: str) -> list[dict[str, Any]]:
 
 def _top_level_split(text: str, sep: str) -> list[str]:
     """Split on ``sep`` outside braces."""
+    current: list[str]
     parts, depth, current = [], 0, []
     for char in text:
         depth += char == "{"
@@ -176,7 +178,8 @@ def _compile_all(nlp: Language, phrase: str) -> list[list[dict[str, Any]]]:
 
 
 def _keys(matcher: Matcher) -> list[int]:
-    return list(matcher._patterns.keys())  # noqa: SLF001 - spaCy offers no public listing
+    # spaCy offers no public listing; its matcher.pyi leaves out _patterns (in matcher.pxd)
+    return list(matcher._patterns.keys())  # type: ignore[attr-defined]
 
 
 def _require(entry: dict[str, Any], key: str, where: str) -> Any:

@@ -19,12 +19,12 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.names import OTHER_LANGUAGE_INTENT
 from bot.nlu.stateless import StatelessComponent
 
 logger = logging.getLogger(__name__)
 
 LANGUAGE_KEY = "language"
-OTHER_LANGUAGE_INTENT = "other_language"
 
 
 def is_latin_script(text: str) -> bool:

@@ -13,10 +13,12 @@ from typing import Literal
 
 import yaml
 
+from bot.names import AFFIRM_INTENT, DENY_INTENT
+
 ANSWERS_PATH = Path(__file__).with_name("risk_answers.yml")
 Verdict = Literal["yes", "no", "unclear"]
 # The classifier's view, used only when no reviewed word decides.
-CLASSIFIER_VERDICTS: dict[str, Verdict] = {"affirm": "yes", "deny": "no"}
+CLASSIFIER_VERDICTS: dict[str, Verdict] = {AFFIRM_INTENT: "yes", DENY_INTENT: "no"}
 # Where a clause ends: a negator before it does not reach a hedge after it.
 CLAUSE_END = re.compile(r"[.,;:!?\n]|\bbut\b|\bthough\b|\bwell\b")
 # How far back a negator can reach within a clause.

@@ -21,6 +21,8 @@ from bot import rasa_patches
 from bot.names import (
     ASK_ACTION,
     ASKED_ABOUT,
+    BABY_LOSS,
+    DENY_INTENT,
     FALLBACK_INTENT,
     HARM_BABY,
     PSYCHOSIS,
@@ -47,13 +49,11 @@ from bot.nlu.sentence_features import encode_pieces, message_pieces
 from bot.nlu.stateless import StatelessComponent
 from bot.nlu.turn_context import ContextCues, RecentTurns
 from bot.nlu.typo_keys import TypoKeys
-from bot.spacy_pipeline import build_pipeline
+from bot.spacy_pipeline import shared_pipeline
 
 logger = logging.getLogger(__name__)
 
 SAFETY_KEY = "safety_net"
-LOSS_INTENT = "concern_baby_loss"
-DENY_INTENT = "deny"
 # An unclear answer this short that names a time, the means or a place ("tonight") is a yes.
 SHORT_ANSWER_WORDS = 6
 # Crisis types whose meaning can build up over several messages (the others are concrete events
@@ -98,7 +98,7 @@ class CrisisDetector:
     """Pattern matching without Rasa, so tests and benchmarks can use it directly."""
 
     def __init__(self, patterns_path: Path = PATTERNS_PATH) -> None:
-        self.nlp = build_pipeline()
+        self.nlp = shared_pipeline()
         self.patterns: CompiledPatterns = load_patterns(self.nlp, patterns_path)
         self.typo_keys = TypoKeys(self.patterns.vocabulary())
 
@@ -200,7 +200,7 @@ class CrisisSafetyNet(StatelessComponent):
         found = self.detector.detect(text)
         ranking: list[dict[str, Any]] = list(message.get(INTENT_RANKING_KEY) or [])
         predicted = (message.get(INTENT) or {}).get("name")
-        top = ranking[0] if ranking else {"name": predicted, "confidence": 0.0}
+        top: dict[str, Any] = ranking[0] if ranking else {"name": predicted, "confidence": 0.0}
         record: dict[str, Any] = {
             "fired": False,
             "rules": found.rules,
@@ -257,7 +257,7 @@ class CrisisSafetyNet(StatelessComponent):
                     self._ask(message, ranking, record)
         elif predicted == HARM_BABY and "loss_context" in found.exception_kinds:
             # A bereaved parent must never get the harm-to-baby script.
-            self._set_intent(message, ranking, LOSS_INTENT, 1.0)
+            self._set_intent(message, ranking, BABY_LOSS, 1.0)
             record.update(reclassified="loss_context")
         elif predicted in CRISIS_INTENTS and self.veto_figures and self._explained(found):
             if self._demote(message, ranking):
@@ -273,7 +273,7 @@ class CrisisSafetyNet(StatelessComponent):
                 self._ask(message, ranking, record)
         elif may_ask and (
             completed is not None
-            or self._close_to_suicidal_thoughts(nearest, message, found, predicted)
+            or self._close_to_suicidal_thoughts(nearest, message, found, predicted or "")
         ):
             if completed is not None:
                 record.update(context=completed[1])
@@ -333,7 +333,7 @@ class CrisisSafetyNet(StatelessComponent):
         text = message.get(FULL_TEXT) or message.get(TEXT) or ""
         if len(text.split()) < self.semantic.settings.ask_min_words:
             return False
-        if predicted == LOSS_INTENT or "loss_context" in found.exception_kinds:
+        if predicted == BABY_LOSS or "loss_context" in found.exception_kinds:
             return False  # a bereaved parent's longing is met with bereavement support
         texts = message_pieces(message, self.max_pieces).texts
         return not self._semantic_vetoed(nearest, texts, found)

@@ -24,12 +24,12 @@ import yaml
 from rasa.core.processor import MessageProcessor
 from rasa.shared.core.events import ActionExecuted, SessionStarted, UserUttered
 
+from bot.names import LISTEN_ACTION
 from bot.nlu.risk_answer import phrase_pattern
 
 if TYPE_CHECKING:
     from rasa.shared.core.trackers import DialogueStateTracker
 
-LISTEN = "action_listen"
 # Earlier user messages of the session kept for the net; a crisis rarely spans more.
 MAX_TURNS = 3
 
@@ -101,7 +101,7 @@ def from_tracker(tracker: DialogueStateTracker, max_turns: int = MAX_TURNS) -> R
         if isinstance(event, SessionStarted):
             break
         if isinstance(event, ActionExecuted) and last_action is None:
-            if event.action_name and event.action_name != LISTEN and not texts:
+            if event.action_name and event.action_name != LISTEN_ACTION and not texts:
                 last_action = event.action_name
         elif isinstance(event, UserUttered):
             if len(texts) >= max_turns:
@@ -111,7 +111,7 @@ def from_tracker(tracker: DialogueStateTracker, max_turns: int = MAX_TURNS) -> R
                 texts.append(text)
                 intents.append(str((event.intent or {}).get("name") or ""))
             elif last_action is None:
-                last_action = LISTEN  # a button press ended the assistant's turn
+                last_action = LISTEN_ACTION  # a button press ended the assistant's turn
     return RecentTurns(tuple(reversed(texts)), tuple(reversed(intents)), last_action)
 
 
@@ -137,4 +137,4 @@ def _parse_with_context(
 
 def install() -> None:
     """Wraps the processor's NLU call (idempotent); called with Nurture's other Rasa patches."""
-    MessageProcessor._parse_message_with_graph = _parse_with_context  # type: ignore[method-assign]
+    MessageProcessor._parse_message_with_graph = _parse_with_context

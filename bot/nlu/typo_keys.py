@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import cast
 
 from spacy.matcher.levenshtein import levenshtein
 from spacy.strings import get_string_id
@@ -27,7 +28,8 @@ def _common_word_strings() -> tuple[str, ...]:
     """Frequent English words, read once per process straight from spacy-lookups-data's file:
     building spaCy's `Table` of all million entries first (`load_lookups`) gave the same words
     but cost ~5 s of every start-up."""
-    probs = load_language_data(registry.lookups.get("en")["lexeme_prob"])
+    # lexeme_prob is a JSON object (word -> log probability); spaCy types it as dict or list
+    probs = cast(dict[str, float], load_language_data(registry.lookups.get("en")["lexeme_prob"]))
     return tuple(word for word, prob in probs.items() if prob >= COMMON_LOG_PROB)
 
 

@@ -1,7 +1,9 @@
-"""Database details that keep deleted or stored data off disk: SQLite file mode and deletes.
+"""The one storage layer: the `events` schema and the engine every part of Nurture opens.
 
-SQLite leaves deleted rows in free pages until VACUUM; `secure_delete` overwrites them with
-zeros at once, so an erased conversation cannot be read back from the file.
+The tracker store, retention and the review app all read and write Rasa's `events` table, so
+its schema is taken from Rasa's own model rather than declared again, and every engine gets the
+same hardening: an owner-only (0600) SQLite file, and `secure_delete`, because SQLite leaves
+deleted rows in free pages until VACUUM and an erased conversation must not be readable back.
 """
 
 from __future__ import annotations
@@ -10,7 +12,12 @@ import os
 from pathlib import Path
 
 import sqlalchemy as sa
+from rasa.core.tracker_store import SQLTrackerStore
 from sqlalchemy.engine import Engine, make_url
+
+# Rasa's `events` table, exactly as SQLTrackerStore creates it. It belongs to Rasa's own
+# MetaData, so a `create_all` of anyone else's tables never creates or alters it.
+EVENTS: sa.Table = SQLTrackerStore.SQLEvent.__table__
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -62,8 +69,17 @@ def harden(engine: Engine) -> None:
 
 
 def create_engine(url: str) -> Engine:
-    """An engine for staff tools (purge) with the same protections as the store's."""
+    """An engine for staff tools (the review app, purge) with the tracker store's protections.
+
+    The review app may be the first to open the database (`bot review add-user` on a fresh
+    clone), so the file it creates is owner-only like the store's.
+    """
     prepare_sqlite_file(url)
-    engine = sa.create_engine(url)
+    engine = sa.create_engine(url, future=True, pool_pre_ping=True)
     harden(engine)
     return engine
+
+
+def has_events(engine: Engine) -> bool:
+    """False until the assistant has stored its first conversation."""
+    return sa.inspect(engine).has_table(EVENTS.name)

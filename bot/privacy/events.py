@@ -67,11 +67,12 @@ class EventRedactor:
     def text(self, value: str) -> str:
         if value in self._done:
             return self._done[value]
-        has_sender = bool(self.sender_id and self.sender_id in value)
+        sender_id = self.sender_id if self.sender_id and self.sender_id in value else None
+        has_sender = sender_id is not None
         shared = self.assistant_texts if self._in_bot_event and not has_sender else None
         redacted = shared.get(value) if shared is not None else None
         if redacted is None:
-            swapped = value.replace(self.sender_id, self.pseudonym) if has_sender else value
+            swapped = value.replace(sender_id, self.pseudonym) if sender_id is not None else value
             redacted = self.redact_text(swapped)
             if shared is not None:
                 shared.put(value, redacted)

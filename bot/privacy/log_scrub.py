@@ -12,9 +12,8 @@ every message (to feed the pipeline's Kafka side), an extra database read and re
 
 from __future__ import annotations
 
-from typing import Any
-
 import structlog
+from structlog.typing import EventDict, WrappedLogger
 
 REDACTED = "[redacted]"
 # The fields Rasa 3.6 passes through its own anonymiser (rasa/utils/log_utils.py).
@@ -29,7 +28,7 @@ TEXT_FIELDS = frozenset(
 )
 
 
-def scrub_fields(_: Any, __: str, event_dict: dict[str, Any]) -> dict[str, Any]:
+def scrub_fields(_: WrappedLogger, __: str, event_dict: EventDict) -> EventDict:
     """structlog processor: message text never reaches a renderer."""
     for key in TEXT_FIELDS.intersection(event_dict):
         event_dict[key] = REDACTED

@@ -27,8 +27,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
-import spacy
 import yaml
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -43,10 +43,10 @@ from bot.nlu.typo_keys import (
     is_typo_of_common_word,
 )
 from bot.privacy.spans import Span
+from bot.spacy_pipeline import shared_pipeline
 
 DATA = Path(__file__).with_name("data")
 ROOT = Path(__file__).resolve().parents[2]
-PIPELINE = ROOT / "var" / "spacy" / "en_nurture"
 PROFILE_TERMS = ROOT / "actions" / "profile_terms.yml"
 MONTHS = {"may", "june", "april", "august"}  # also names; capitalised mid-sentence they are dates
 _SENTENCE_END = {".", "!", "?", "\n", "...", ":", ";"}
@@ -89,7 +89,7 @@ def service_vocabulary() -> frozenset[str]:
 def inflected_words() -> frozenset[str]:
     """Words with inflected forms in spaCy's lemma table ("jacks", "ivies"): everyday words,
     even when a names list has them too ("jack", "ivy"), while "john" or "sarah" have none."""
-    table = load_language_data(registry.lookups.get("en")["lemma_lookup"])
+    table = cast(dict[str, str], load_language_data(registry.lookups.get("en")["lemma_lookup"]))
     return frozenset(lemma for form, lemma in table.items() if form != lemma)
 
 
@@ -99,12 +99,6 @@ def world_names() -> frozenset[str]:
     words = _words(DATA / "first_names_world.txt")
     everyday = set(common_word_strings()) | inflected_words() | STOP_WORDS | service_vocabulary()
     return frozenset(words - everyday)
-
-
-@lru_cache(maxsize=1)
-def load_nlp() -> Language:
-    """The project's own pipeline when built (same tokens as the NLU), else blank English."""
-    return spacy.load(PIPELINE) if (PIPELINE / "meta.json").is_file() else spacy.blank("en")
 
 
 @dataclass(frozen=True)
@@ -138,7 +132,7 @@ class NameFinder:
     """Finds name spans in text; one instance per process (loading lists takes ~0.1 s)."""
 
     def __init__(self, nlp: Language | None = None, lists: NameLists | None = None) -> None:
-        self.nlp = nlp or load_nlp()
+        self.nlp = nlp or shared_pipeline()
         self.lists = lists or NameLists.load()
         self.common = common_words()
         common_words_by_start()  # built now (~3 s), not during a parent's first turn

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import phonenumbers
 
+from bot.names import REGION_COUNTRY
 from bot.privacy.public import is_public_number
 from bot.privacy.spans import Span
 
-REGIONS = ("GB", "US", "IE")
+# The countries of the regions the assistant serves (bot/names.py), each once: GB, US, IE.
+REGIONS = tuple(dict.fromkeys(REGION_COUNTRY.values()))
 # Freephone numbers (0800, 0808, 1800, 1-800) belong to organisations: a helpline a parent
 # mentions, never their own number. 03 numbers are kept out: a local team's line can be one.
 _ORGANISATION_TYPES = {phonenumbers.PhoneNumberType.TOLL_FREE}

@@ -11,13 +11,12 @@ import argparse
 import time
 
 import sqlalchemy as sa
-from rasa.core.tracker_store import SQLTrackerStore
 from sqlalchemy.engine import Engine
 
 from bot.privacy import database, settings
 
 SECONDS_PER_DAY = 86_400
-EVENTS = SQLTrackerStore.SQLEvent.__table__
+EVENTS = database.EVENTS
 
 
 def cutoff(days: int, now: float | None = None) -> float:
@@ -27,7 +26,7 @@ def cutoff(days: int, now: float | None = None) -> float:
 
 def purge(engine: Engine, days: int, now: float | None = None, dry_run: bool = False) -> int:
     """Deletes events older than `days`; returns how many were (or would be) deleted."""
-    if not sa.inspect(engine).has_table(EVENTS.name):
+    if not database.has_events(engine):
         return 0
     old = EVENTS.c.timestamp < cutoff(days, now)
     with engine.begin() as connection:

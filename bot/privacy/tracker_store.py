@@ -23,7 +23,6 @@ import itertools
 import json
 import logging
 import time
-from collections.abc import Iterable
 from typing import Any
 
 from rasa.core.brokers.broker import EventBroker
@@ -33,6 +32,7 @@ from rasa.shared.core.events import ActionExecuted, Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
+from bot.names import ERASE_ACTION
 from bot.privacy import database, log_ids, log_scrub, retention, settings
 from bot.privacy.events import AssistantTexts, EventRedactor
 from bot.privacy.identity import pseudonymise
@@ -42,7 +42,6 @@ from bot.resilience.breaker import Breaker
 from bot.review import alert_hook
 
 logger = logging.getLogger(__name__)
-ERASE_ACTION = "action_erase_conversation"
 PURGE_INTERVAL_SECONDS = 86_400
 # Set on trackers this store loaded or saved: how many of their events are already stored, so
 # a save need not count them in the database (the conversation lock keeps it true in between).
@@ -296,10 +295,6 @@ class AnonymisingTrackerStore(SQLTrackerStore):
         for event in new_events:
             event_broker.publish({"sender_id": self.pseudonym(sender_id),
                                   **redactor.event(event.as_dict())})
-
-    async def keys(self) -> Iterable[str]:
-        """Stored (pseudonymous) ids: raw ids are never stored, so they cannot be listed."""
-        return await super().keys()
 
     # -- erasure and retention ------------------------------------------------------------
     def erase(self, sender_id: str) -> int:

@@ -39,7 +39,7 @@ def own_sets() -> tuple[list[str], list[str], list[str]]:
         i["text"] for i in yaml.safe_load((safety / "hard_negatives.yml").read_text())["negatives"]
     ]
     data = load_data(str(ROOT / "data" / "nlu"))
-    ordinary = []
+    ordinary: list[str] = []
     for example in data.intent_examples:
         (crisis if example.get("intent") in CRISIS_INTENTS else ordinary).append(
             example.get("text")

@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from bot.resources.model import CONCERN_INTENTS
+from bot.names import CONCERN_INTENTS
 
 
 def concern_macro_f1(report: dict) -> float:

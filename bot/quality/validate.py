@@ -1,9 +1,10 @@
 """`rasa data validate`, failing on every warning but one that Rasa raises wrongly.
 
 Rasa warns that a response "is not used in any story or rule" when only a custom action
-sends it (ideas), the crisis action opens with it (``utter_<crisis intent>``, actions/crisis.py),
-the Rasa server's action guard sends it while the action server is away (bot/resilience), or a
-form asks with it (``utter_ask_<slot>``). Those warnings
+sends it (``utter_ideas_<concern>``, actions/ideas.py), the crisis action opens with it
+(``utter_<crisis intent>``, actions/crisis.py), the Rasa server's action guard sends it while
+the action server is away (bot/resilience), a connector sends it on its own
+(bot/channels/notices.py), or a form asks with it (``utter_ask_<slot>``). Those warnings
 are allowed only when that use is real: the name appears in that code or is the question of a
 form slot. The same holds for an intent with no training examples that only the safety net sets
 (``risk_check``): allowed when bot/names.py names it. Every other warning fails the
@@ -28,11 +29,13 @@ NET_NAMES = Path(__file__).resolve().parents[1] / "names.py"
 
 def used_outside_stories(name: str, actions_source: str, form_slots: set[str]) -> bool:
     from actions.crisis import OPENINGS  # named after each crisis intent, not spelled out
+    from actions.ideas import IDEAS  # named after each concern intent
 
     return (
         f'"{name}"' in actions_source
         or name.removeprefix("utter_ask_") in form_slots
         or name in OPENINGS.values()
+        or name in IDEAS.values()
     )
 
 
@@ -43,7 +46,8 @@ def main(data_paths: list[str] | None = None) -> int:
     )
     domain = importer.get_domain()
     form_slots = {slot for form in domain.forms.values() for slot in form["required_slots"]}
-    senders = [*Path("actions").glob("*.py"), *Path("bot/resilience").glob("*.py")]
+    senders = [*Path("actions").glob("*.py"), *Path("bot/resilience").glob("*.py"),
+               Path("bot/channels/notices.py")]
     source = "\n".join(p.read_text(encoding="utf-8") for p in senders)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")

@@ -34,6 +34,7 @@ from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
 from rasa.shared.core.events import ActiveLoop, BotUttered, Event, SlotSet, deserialise_events
 from rasa.shared.exceptions import RasaException
 
+from bot.names import REGION_SLOT, REQUESTED_SLOT
 from bot.resilience.breaker import Breaker
 
 if TYPE_CHECKING:
@@ -132,7 +133,7 @@ async def answer_in_process(
                     response.get("responses", []), output_channel, nlg, tracker
                 )
                 return [*messages, *deserialise_events(response.get("events", []))]
-        except Exception:  # noqa: BLE001 - the backstop below must still answer
+        except Exception:  # the backstop below must still answer
             logger.exception("In-process %s failed; sending the backstop message", name)
         return [*await utter(BACKSTOP_RESPONSE, nlg, tracker, output_channel), *leave_form(tracker)]
     if replied_this_turn(tracker):
@@ -159,8 +160,8 @@ def emergency_number_for(tracker: DialogueStateTracker) -> str:
     try:
         from actions.directory import emergency_number, user_region
 
-        return emergency_number(user_region(tracker.get_slot("region")))
-    except Exception:  # noqa: BLE001 - a broken directory must not silence the reply
+        return emergency_number(user_region(tracker.get_slot(REGION_SLOT)))
+    except Exception:  # a broken directory must not silence the reply
         logger.exception("Emergency number look-up failed; naming every region's")
         return "999 (UK), 112 (Ireland) or 911 (US)"
 
@@ -178,7 +179,7 @@ def replied_this_turn(tracker: DialogueStateTracker) -> bool:
 def leave_form(tracker: DialogueStateTracker) -> list[Event]:
     """A form whose validation cannot run is closed, so the parent is not asked in a loop."""
     if tracker.active_loop_name:
-        return [ActiveLoop(None), SlotSet("requested_slot", None)]
+        return [ActiveLoop(None), SlotSet(REQUESTED_SLOT, None)]
     return []
 
 
@@ -203,4 +204,4 @@ def _data_of(message: dict[str, Any]) -> dict[str, Any]:
 
 def install() -> None:
     """Wraps every custom action call in this process (idempotent)."""
-    RemoteAction.run = guarded_run  # type: ignore[method-assign]
+    RemoteAction.run = guarded_run

@@ -1,7 +1,10 @@
-"""`python -m bot.resources check [--path P] [--today YYYY-MM-DD]`.
+"""`python -m bot.resources check [--path P] [--today YYYY-MM-DD]`: the directory check.
 
-Gives the `bot resources check` command a home until the project has a
-top-level `bot` CLI; that CLI can call bot.resources.check.main directly.
+The project's command for it is `bot resources check` (bot/cli.py; the `bot` script comes from
+pyproject.toml's [project.scripts], installed into .venv by `make setup`), which is what
+`make check-resources` and `make test` run. That command and this module both call
+bot.resources.check.main, so they check the same things and exit the same way (1 on errors);
+this entry point is for running the check where the `bot` script is not installed.
 """
 
 from __future__ import annotations

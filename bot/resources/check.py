@@ -14,6 +14,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from bot.names import ANY_REGION, REGION_COUNTRY, UK_WIDE, USER_REGIONS, uk_nation
+
 from .directory import (
     DirectoryError,
     load_directory,
@@ -21,7 +23,7 @@ from .directory import (
     region_matches,
     resolve_path,
 )
-from .model import CONCERNS, USER_REGIONS, Resource
+from .model import CONCERNS, Resource
 from .phones import countries_for, digits, is_valid_in, numbers_in_text
 
 STALE_AFTER = timedelta(days=365)
@@ -146,13 +148,13 @@ def _check_numbers(
 
 def _dialable(number: str, region: str, short_codes: Mapping[str, frozenset[str]]) -> bool:
     allowed = set(short_codes.get(region, ()))
-    if region.startswith("uk-"):
-        allowed |= short_codes.get("uk", frozenset())
+    if uk_nation(region):
+        allowed |= short_codes.get(UK_WIDE, frozenset())
     if digits(number) in allowed:
         return True
-    if region == "any":
+    if region == ANY_REGION:
         return number.startswith("+") and any(
-            is_valid_in(number, country) for country in ("GB", "IE", "US")
+            is_valid_in(number, country) for country in set(REGION_COUNTRY.values())
         )
     return all(is_valid_in(number, country) for country in countries_for([region]))
 

@@ -17,13 +17,33 @@ from typing import Any
 
 import yaml
 
-from .model import AUDIENCES, CONCERNS, REGIONS, STAGES, URGENCIES, Contact, Resource
+from bot.names import ANY_REGION, REGIONS, UK_WIDE, uk_nation
+
+from .model import (
+    AUDIENCES,
+    CONCERNS,
+    REACH_PARTS,
+    SERVICE_KINDS,
+    STAGES,
+    URGENCIES,
+    Contact,
+    Resource,
+    Wording,
+)
 from .phones import digits
 
 DEFAULT_PATH = Path(__file__).with_name("directory.yml")
 PATH_ENV_VAR = "BOT_RESOURCES_PATH"
 
-_TOP_LEVEL_KEYS = {"short_codes", "resources"}
+_TOP_LEVEL_KEYS = {"short_codes", "regions", "wording", "resources"}
+# Each part of `wording`, and the keys it must give words for.
+_WORDING_TABLES = {
+    "places": REGIONS,
+    "kinds": SERVICE_KINDS,
+    "people": AUDIENCES,
+    "concerns": CONCERNS,
+    "reach": REACH_PARTS,
+}
 _CONTACT_KEYS = {"phone", "text", "webchat", "url", "hours", "cost"}
 _REQUIRED_KEYS = (
     "id",
@@ -57,6 +77,7 @@ class DirectoryError(ValueError):
 class _Loaded:
     resources: tuple[Resource, ...]
     short_codes: Mapping[str, frozenset[str]]
+    wording: Wording | None  # None: the file leaves it to the shipped directory's
 
 
 _cache: dict[Path, tuple[tuple[int, int], _Loaded]] = {}
@@ -74,6 +95,14 @@ def load_directory(path: Path | str | None = None) -> list[Resource]:
     return list(_load(resolve_path(path)).resources)
 
 
+def load_wording(path: Path | str | None = None) -> Wording:
+    """The directory's words around a service, or the shipped directory's if it has none."""
+    wording = _load(resolve_path(path)).wording or _load(DEFAULT_PATH.resolve()).wording
+    if wording is None:
+        raise DirectoryError(DEFAULT_PATH, ["the shipped directory has no 'wording'"])
+    return wording
+
+
 def load_short_codes(path: Path | str | None = None) -> dict[str, frozenset[str]]:
     """The YAML's allow-list of short codes per region, as digit strings."""
     return dict(_load(resolve_path(path)).short_codes)
@@ -81,9 +110,9 @@ def load_short_codes(path: Path | str | None = None) -> dict[str, frozenset[str]
 
 def region_matches(resource_regions: tuple[str, ...] | list[str], user_region: str) -> bool:
     """True when a resource listed for resource_regions serves someone in user_region."""
-    if "any" in resource_regions or user_region in resource_regions:
+    if ANY_REGION in resource_regions or user_region in resource_regions:
         return True
-    return user_region.startswith("uk-") and "uk" in resource_regions
+    return uk_nation(user_region) and UK_WIDE in resource_regions
 
 
 def _load(path: Path) -> _Loaded:
@@ -111,6 +140,9 @@ def _parse(path: Path, raw: Any) -> _Loaded:
     for key in sorted(set(raw) - _TOP_LEVEL_KEYS):
         problems.append(f"unknown top-level key {key!r}")
     short_codes = _parse_short_codes(raw.get("short_codes"), problems)
+    if "regions" in raw and set(raw["regions"] or ()) != set(REGIONS):
+        problems.append(f"'regions' must be the assistant's regions: {', '.join(REGIONS)}")
+    wording = _parse_wording(raw["wording"], problems) if "wording" in raw else None
     entries = raw.get("resources")
     resources: list[Resource] = []
     if not isinstance(entries, list) or not entries:
@@ -122,7 +154,36 @@ def _parse(path: Path, raw: Any) -> _Loaded:
             resources.append(resource)
     if problems:
         raise DirectoryError(path, problems)
-    return _Loaded(tuple(resources), short_codes)
+    return _Loaded(tuple(resources), short_codes, wording)
+
+
+def _parse_wording(raw: Any, problems: list[str]) -> Wording | None:
+    if not isinstance(raw, dict) or not isinstance(raw.get("reasons"), dict):
+        problems.append("'wording' must map 'places', 'reasons' and 'reach'")
+        return None
+    reasons = raw["reasons"]
+    tables = {"places": raw.get("places"), "reach": raw.get("reach"), **{
+        key: reasons.get(key) for key in ("kinds", "people", "concerns")}}
+    parsed: dict[str, dict[str, str]] = {}
+    for key, needed in _WORDING_TABLES.items():
+        table = tables[key]
+        if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
+            problems.append(f"wording: {key!r} must map names to quoted text")
+            continue
+        missing = [name for name in needed if name not in table]
+        unknown = sorted(set(table) - set(needed))
+        if missing or unknown:
+            problems.append(
+                f"wording.{key}: missing {missing or 'none'}, unknown {unknown or 'none'}"
+            )
+        parsed[key] = {str(name): text for name, text in table.items()}
+    single = {key: reasons.get(key) for key in ("free", "always_open")}
+    for key, value in single.items():
+        if not isinstance(value, str) or not value.strip():
+            problems.append(f"wording.reasons.{key} must be non-empty text")
+    if len(parsed) < len(_WORDING_TABLES) or not all(isinstance(v, str) for v in single.values()):
+        return None
+    return Wording(free=str(single["free"]), always_open=str(single["always_open"]), **parsed)
 
 
 def _parse_short_codes(raw: Any, problems: list[str]) -> dict[str, frozenset[str]]:

@@ -6,17 +6,11 @@ without anyone mutating it by accident.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from bot.names import CONCERN_INTENTS, CRISIS_INTENTS, SELF_HARM
-
-# Regions a directory entry may list. "uk" covers all four UK nations and
-# "any" covers every region, so one entry can serve many deployments.
-REGIONS: tuple[str, ...] = ("uk", "uk-eng", "uk-sct", "uk-wls", "uk-nir", "us", "ie", "any")
-
-# Regions a user or deployment (BOT_REGION) can actually be in.
-USER_REGIONS: tuple[str, ...] = ("uk-eng", "uk-sct", "uk-wls", "uk-nir", "us", "ie")
 
 # The crisis and concern intents, kept once in bot/names.py (tied to domain.yml by a test).
 CRISIS_CONCERNS: tuple[str, ...] = CRISIS_INTENTS
@@ -37,30 +31,26 @@ STAGES: tuple[str, ...] = ("pregnancy", "0-12m", "1-3y")
 # routine: ongoing support, information and services to contact in time.
 URGENCIES: tuple[str, ...] = ("emergency", "same_day", "routine")
 
-# Country used to validate and dial phone numbers for each region.
-REGION_COUNTRY: dict[str, str] = {
-    "uk": "GB",
-    "uk-eng": "GB",
-    "uk-sct": "GB",
-    "uk-wls": "GB",
-    "uk-nir": "GB",
-    "ie": "IE",
-    "us": "US",
-}
-
-# Plain-English place names used when explaining a recommendation.
-REGION_PLACES: dict[str, str] = {
-    "uk": "across the UK",
-    "uk-eng": "in England",
-    "uk-sct": "in Scotland",
-    "uk-wls": "in Wales",
-    "uk-nir": "in Northern Ireland",
-    "ie": "in Ireland",
-    "us": "in the US",
-    "any": "",
-}
-
 ALWAYS_OPEN = "24/7"
+
+# The kinds of service a reason names, and the parts of a "how to reach it" line.
+SERVICE_KINDS: tuple[str, ...] = ("emergency", "helpline", "text", "webchat", "website")
+REACH_PARTS: tuple[str, ...] = (
+    "call", "either", "chat_web", "chat_plain", "website_web", "website_plain", "website_link"
+)
+
+
+@dataclass(frozen=True)
+class Wording:
+    """The words around a service (the directory's `wording`), reviewed with the services."""
+
+    places: Mapping[str, str]  # region -> "in Wales"
+    free: str
+    always_open: str
+    kinds: Mapping[str, str]  # SERVICE_KINDS -> "helpline"
+    people: Mapping[str, str]  # AUDIENCES -> "dads and partners"
+    concerns: Mapping[str, str]  # CONCERNS -> "for {people} who ..."
+    reach: Mapping[str, str]  # REACH_PARTS -> "call {numbers}"
 
 
 @dataclass(frozen=True)
@@ -80,7 +70,7 @@ class Contact:
 
     @property
     def is_free(self) -> bool:
-        return bool(self.cost) and self.cost.lower().startswith("free")
+        return self.cost is not None and self.cost.lower().startswith("free")
 
     @property
     def can_talk_now(self) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 
 import phonenumbers
 
-from .model import REGION_COUNTRY
+from bot.names import REGION_COUNTRY
 
 # A number inside free text such as "Text SHOUT to 85258" or "Text 800-944-4773".
 _NUMBER_IN_TEXT = re.compile(r"\+?\d[\d\- ]*\d")

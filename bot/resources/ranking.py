@@ -9,10 +9,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.names import CRISIS_INTENTS, HARM_BABY, MEDICAL_EMERGENCY
+from bot.names import (
+    ANY_REGION,
+    CRISIS_INTENTS,
+    HARM_BABY,
+    MEDICAL_EMERGENCY,
+    OVERWHELM,
+    REGION_EMERGENCY,
+    UK_WIDE,
+    USER_REGIONS,
+    uk_nation,
+)
 
-from .directory import region_matches
-from .model import AUDIENCES, CONCERNS, REGION_PLACES, STAGES, URGENCIES, USER_REGIONS, Resource
+from .directory import load_wording, region_matches
+from .model import AUDIENCES, CONCERNS, STAGES, URGENCIES, Resource, Wording
 
 MAX_RESULTS = 3
 
@@ -26,28 +36,6 @@ _FOR_ANY_PARENT = 5
 _URGENCY_MATCH = 15
 _ALWAYS_OPEN_WHEN_URGENT = 10
 _REACHABLE_NOW = 10
-
-_PEOPLE = {
-    "any_parent": "parents",
-    "mums": "mums",
-    "dads_partners": "dads and partners",
-    "professionals": "professionals",
-}
-
-# Why a service fits each concern, in plain words; {people} is filled per audience.
-_CONCERN_CLAUSES = {
-    "concern_bonding": "for {people} who are worried about feeling close to their baby",
-    "concern_overwhelm": "for {people} who feel exhausted or at breaking point",
-    "concern_relationship": "for {people} going through a hard time with a partner or family",
-    "concern_low_mood": "for {people} who feel low, anxious or not themselves",
-    "concern_baby_loss": "for {people} who have lost a baby or a pregnancy",
-    "crisis_self_harm": "for anyone having thoughts of suicide or self-harm",
-    "crisis_harm_baby": "for {people} who feel they might hurt their baby or are at breaking point",
-    "crisis_abuse": "for anyone who is not safe at home",
-    "crisis_medical_emergency": "for when a baby or parent needs urgent medical help",
-    "crisis_psychosis": "for urgent mental health help today, as for signs of a psychosis",
-    "info": "with trusted information about babies' feelings and early relationships",
-}
 
 # "self_harm" or "medical" as well as the intent name.
 _CRISIS_TYPES = {name.removeprefix("crisis_"): name for name in CRISIS_INTENTS} | {
@@ -99,6 +87,7 @@ def rank_resources(
     if limit < 1:
         raise ValueError("limit must be at least 1")
     limit = min(limit, MAX_RESULTS)
+    wording = load_wording()
 
     allow_emergency = urgency == "emergency" or concern in CRISIS_INTENTS
     candidates = [
@@ -112,9 +101,18 @@ def rank_resources(
     ]
     candidates.sort(key=lambda r: (-_score(r, concern, region, stage, audience, urgency), r.id))
     return [
-        Ranked(resource, explain(resource, concern, region, audience))
+        Ranked(resource, explain(resource, concern, region, audience, wording))
         for resource in candidates[:limit]
     ]
+
+
+def emergency_number(resources: Iterable[Resource], region: str) -> str:
+    """The number to call first ("999", "911"): the region's emergency entry, else the number
+    the directory's `regions` names for it."""
+    for resource in crisis_contacts(resources, MEDICAL_EMERGENCY, region):
+        if resource.is_emergency and resource.contact.phones:
+            return resource.contact.phones[0]
+    return REGION_EMERGENCY[region]
 
 
 def crisis_contacts(resources: Iterable[Resource], crisis_type: str, region: str) -> list[Resource]:
@@ -134,19 +132,27 @@ def crisis_contacts(resources: Iterable[Resource], crisis_type: str, region: str
     return emergency[:1] + picks
 
 
-def explain(resource: Resource, concern: str, region: str, audience: str | None = None) -> str:
-    """One short sentence saying why this resource suits the person."""
+def explain(
+    resource: Resource,
+    concern: str,
+    region: str,
+    audience: str | None = None,
+    wording: Wording | None = None,
+) -> str:
+    """One short sentence saying why this resource suits the person, in the directory's words."""
+    words = wording or load_wording()
     contact = resource.contact
-    words = []
+    parts = []
     if contact.is_free:
-        words.append("Free")
+        parts.append(words.free)
     if contact.is_24_7:
-        words.append("24/7")
-    words.append(_kind(resource))
-    lead = " ".join(words)
+        parts.append(words.always_open)
+    parts.append(words.kinds[_kind(resource)])
+    lead = " ".join(parts)
     lead = lead[0].upper() + lead[1:]
-    place = REGION_PLACES.get(_best_region(resource, region), "")
-    clause = _CONCERN_CLAUSES[concern].format(people=_people(resource, audience))
+    place = words.places.get(_best_region(resource, region), "")
+    people = words.people[_people(resource, audience)]
+    clause = words.concerns[concern].format(people=people)
     return " ".join(part for part in (lead, place, clause) if part) + "."
 
 
@@ -157,8 +163,8 @@ def _pick_harm_baby_lines(lines: list[Resource]) -> list[Resource]:
     if open_now:
         picks.append(open_now[0])
     rest = [r for r in lines if r not in picks]
-    parenting = [r for r in rest if r.concerns[0] == "concern_overwhelm"]
-    parenting = parenting or [r for r in rest if "concern_overwhelm" in r.concerns] or rest
+    parenting = [r for r in rest if r.concerns[0] == OVERWHELM]
+    parenting = parenting or [r for r in rest if OVERWHELM in r.concerns] or rest
     if parenting:
         picks.append(parenting[0])
     return picks
@@ -213,7 +219,7 @@ def _crisis_score(resource: Resource, crisis: str, region: str) -> int:
 def _region_score(resource: Resource, region: str) -> int:
     if region in resource.regions:
         return _EXACT_REGION
-    if region.startswith("uk-") and "uk" in resource.regions:
+    if uk_nation(region) and UK_WIDE in resource.regions:
         return _UK_WIDE
     return 0
 
@@ -221,30 +227,32 @@ def _region_score(resource: Resource, region: str) -> int:
 def _best_region(resource: Resource, region: str) -> str:
     if region in resource.regions:
         return region
-    if region.startswith("uk-") and "uk" in resource.regions:
-        return "uk"
-    return "any"
+    if uk_nation(region) and UK_WIDE in resource.regions:
+        return UK_WIDE
+    return ANY_REGION
 
 
 def _kind(resource: Resource) -> str:
+    """Which of the directory's SERVICE_KINDS the reason names."""
     contact = resource.contact
     if resource.is_emergency:
-        return "emergency number"
+        return "emergency"
     if contact.phones:
         return "helpline"
     if contact.text:
-        return "text service"
+        return "text"
     if contact.webchat:
         return "webchat"
     return "website"
 
 
 def _people(resource: Resource, audience: str | None) -> str:
+    """The audience the reason names: the parent's own if the service is for them."""
     if audience is not None and audience in resource.audience:
-        return _PEOPLE[audience]
+        return audience
     if "any_parent" in resource.audience:
-        return _PEOPLE["any_parent"]
-    return _PEOPLE[resource.audience[0]]
+        return "any_parent"
+    return resource.audience[0]
 
 
 def _require(value: str | None, allowed: tuple[str, ...], what: str) -> None:

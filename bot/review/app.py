@@ -11,7 +11,7 @@ from pathlib import Path
 from sanic import Request, Sanic, response
 from sanic.response import HTTPResponse
 
-from bot.resources.model import CONCERN_INTENTS
+from bot.names import CONCERN_INTENTS
 
 from . import attention, audit, csrf, loop_stats, review_queue, stats
 from .auth import (
@@ -32,8 +32,9 @@ from .export import csv_lines, jsonl_lines
 from .filters import KNOWN_CHANNELS, Filters
 from .login import Outcome, authenticate
 from .render import label, page, resource_names
+from .roles import ROLES
 from .sessions import end_session, start_session
-from .users import ROLES, UserError, create_user, get_user, list_users, update_user
+from .users import UserError, create_user, get_user, list_users, update_user
 
 PAGE_SIZE = 50
 STATIC = Path(__file__).with_name("static")
@@ -426,15 +427,18 @@ async def users_change(request: Request, user_id: int) -> HTTPResponse:
     if target is None:
         return _users(request, "No such account.", status=404)
     change = request.form.get("change") or ""
-    values: dict[str, object] = {
+    changes: dict[str, dict[str, object]] = {
         "disable": {"active": False},
         "enable": {"active": True},
         "unlock": {"failed_logins": 0, "locked_until": None},
         "role": {"role": request.form.get("role")},
-    }.get(change, {})
+    }
+    values = changes.get(change, {})
     if not values:
         return _users(request, "Unknown change.", status=400)
-    if target.id == current(request).user.id and change in ("disable", "role"):
+    session = current(request)
+    assert session is not None  # login_required let the request through
+    if target.id == session.user.id and change in ("disable", "role"):
         return _users(request, "You cannot disable or demote your own account.", status=400)
     try:
         update_user(engine, user_id, **values)

@@ -6,19 +6,19 @@ before every handler.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from functools import wraps
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from sanic import Request, response
-from sanic.response import HTTPResponse
+from sanic.response import BaseHTTPResponse, HTTPResponse
 
 from . import csrf
 from .sessions import Session, load_session
 
 SESSION_COOKIE = "nurture_review_session"
-Handler = Callable[..., Awaitable[HTTPResponse]]
+Handler = Callable[..., Coroutine[Any, Any, HTTPResponse]]
 
 
 def secure_cookies(request: Request) -> bool:
@@ -110,7 +110,7 @@ def safe_next(target: str | None) -> str:
     return "/conversations"
 
 
-def security_headers(request: Request, resp: HTTPResponse) -> None:
+def security_headers(request: Request, resp: BaseHTTPResponse) -> None:
     """Response middleware: a strict CSP (no scripts at all), no caching, no framing."""
     headers = resp.headers
     headers["Content-Security-Policy"] = (

@@ -12,14 +12,11 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from bot.names import CRISIS_INTENTS
+from bot.names import CRISIS_ACTION, CRISIS_INTENTS, FALLBACK_ACTION, FALLBACK_INTENT
 
 from .db import events, has_events
 from .filters import Filters
 from .summary import (
-    CRISIS_ACTION,
-    FALLBACK_ACTION,
-    FALLBACK_INTENT,
     EventRow,
     Summary,
     Turn,

@@ -12,19 +12,9 @@ from bot.privacy import database
 
 metadata = sa.MetaData()
 
-# Rasa's SQLTrackerStore schema (rasa.core.tracker_store.SQLTrackerStore.SQLEvent). It is
-# declared on its own MetaData so `create_all` never creates or alters the assistant's table.
-events = sa.Table(
-    "events",
-    sa.MetaData(),
-    sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("sender_id", sa.String(255), nullable=False),
-    sa.Column("type_name", sa.String(255), nullable=False),
-    sa.Column("timestamp", sa.Float),
-    sa.Column("intent_name", sa.String(255)),
-    sa.Column("action_name", sa.String(255)),
-    sa.Column("data", sa.Text),
-)
+# Rasa's `events` table (read only), from the one storage layer.
+events = database.EVENTS
+has_events = database.has_events
 
 staff_users = sa.Table(
     "staff_users",
@@ -111,19 +101,7 @@ def upsert_turn(engine: Engine, table: sa.Table, event_id: int, **values: object
 
 
 def connect(db_url: str) -> Engine:
-    """An engine for `db_url` with the staff tables created.
-
-    A SQLite file is made owner-only (0600) with secure delete on, as the tracker store makes
-    it (bot/privacy/database.py): `bot review add-user` on a fresh clone creates the database
-    that will hold conversations, so it must not be world-readable.
-    """
-    database.prepare_sqlite_file(db_url)
-    engine = sa.create_engine(db_url, future=True, pool_pre_ping=True)
-    database.harden(engine)
+    """An engine for `db_url` (hardened like the tracker store's) with the staff tables created."""
+    engine = database.create_engine(db_url)
     metadata.create_all(engine)
     return engine
-
-
-def has_events(engine: Engine) -> bool:
-    """False until the assistant has stored its first conversation."""
-    return sa.inspect(engine).has_table("events")

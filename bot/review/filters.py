@@ -8,7 +8,8 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta, timezone
 from urllib.parse import urlencode
 
-KNOWN_CHANNELS = ("rest", "socketio", "telegram", "twilio", "whatsapp", "facebook")
+# The input channels a stored turn can name (SMS and WhatsApp both arrive through "twilio").
+KNOWN_CHANNELS = ("rest", "socketio", "telegram", "twilio", "facebook")
 _NAME = re.compile(r"^[A-Za-z0-9_.\-]{1,64}$")
 _YES_NO = ("yes", "no")
 

@@ -94,7 +94,8 @@ def queue(
             text = str(data.get("text") or "")
             if not text or text.startswith("/"):
                 continue  # a button press names its intent
-            parse = data.get("parse_data") if isinstance(data.get("parse_data"), dict) else {}
+            parse_data = data.get("parse_data")
+            parse = parse_data if isinstance(parse_data, dict) else {}
             why = reason_to_review(parse, row.id, unsure_below, close_margin, sample_percent)
             if why is None:
                 continue
@@ -127,7 +128,8 @@ def unsure_share_per_day(
             if not text or text.startswith("/") or row.timestamp is None:
                 continue
             day = datetime.fromtimestamp(row.timestamp, tz=timezone.utc).date().isoformat()
-            parse = data.get("parse_data") if isinstance(data.get("parse_data"), dict) else {}
+            parse_data = data.get("parse_data")
+            parse = parse_data if isinstance(parse_data, dict) else {}
             why = reason_to_review(parse, row.id, unsure_below, close_margin, 0)
             counts = totals.setdefault(day, [0, 0])
             counts[0] += 1

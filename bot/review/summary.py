@@ -10,14 +10,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.names import CONCERN_INTENTS, CRISIS_INTENTS
+from bot.names import (
+    CONCERN_INTENTS,
+    CRISIS_ACTION,
+    CRISIS_INTENTS,
+    FALLBACK_ACTION,
+    FALLBACK_INTENT,
+    HELPFUL_SLOT,
+    LISTEN_ACTION,
+    RESOURCES_SLOT,
+    SESSION_START_ACTION,
+)
 
-CRISIS_ACTION = "action_escalate_crisis"
-FALLBACK_INTENT = "nlu_fallback"
-FALLBACK_ACTION = "action_default_fallback"
-HELPFUL_SLOT = "signpost_helpful"
-RESOURCES_SLOT = "resources_offered"
-_QUIET_ACTIONS = {"action_listen", "action_session_start"}
+_QUIET_ACTIONS = {LISTEN_ACTION, SESSION_START_ACTION}
 
 
 @dataclass(frozen=True)

@@ -28,9 +28,17 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import TEXT
 
+from bot import rasa_patches
 from bot.lru import LRUCache
 
 CACHE_SIZE_KEY = "prediction_cache_size"
+
+
+def cache_size(config: dict[str, Any]) -> int:
+    """The configured size, or 0 (every prediction runs TED) on a Rasa the key was not written
+    for: the key is built from TED's featurizer internals, which another version may change."""
+    size = int(config.get(CACHE_SIZE_KEY) or 0)
+    return size if size <= 0 or rasa_patches.supported("TED's prediction cache is off.") else 0
 
 
 @DefaultV1Recipe.register(
@@ -46,7 +54,7 @@ class CachedTEDPolicy(TEDPolicy):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._prediction_cache: LRUCache[str, PolicyPrediction] = LRUCache(
-            int(self.config.get(CACHE_SIZE_KEY) or 0)
+            cache_size(self.config)
         )
 
     def _reads_user_text(self) -> bool:

@@ -58,7 +58,7 @@ class SharedLockStore(RedisLockStore):
     """
 
     def __new__(cls, endpoint_config: EndpointConfig | None = None,
-                **kwargs: Any) -> SharedLockStore | InMemoryLockStore:  # type: ignore[misc]
+                **kwargs: Any) -> SharedLockStore | InMemoryLockStore:
         if _redis_url(endpoint_config):
             return super().__new__(cls)
         if int(os.environ.get(ENV_WORKERS, "1") or 1) > 1:

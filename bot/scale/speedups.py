@@ -60,11 +60,11 @@ def resolve_by_type(type_name: str, default: type[Event] | None = None) -> type[
 
 def install() -> None:
     """Switch both on (idempotent)."""
-    RemoteAction._validate_action_result = validate_action_result  # type: ignore[method-assign]
-    Event.resolve_by_type = staticmethod(resolve_by_type)  # type: ignore[method-assign]
+    RemoteAction._validate_action_result = validate_action_result
+    Event.resolve_by_type = staticmethod(resolve_by_type)
 
 
 def uninstall() -> None:
-    RemoteAction._validate_action_result = _ORIGINAL  # type: ignore[method-assign]
-    Event.resolve_by_type = _ORIGINAL_RESOLVE  # type: ignore[method-assign]
+    RemoteAction._validate_action_result = _ORIGINAL
+    Event.resolve_by_type = _ORIGINAL_RESOLVE
     _EVENT_CLASSES.clear()

@@ -7,14 +7,12 @@ import json
 import re
 from collections.abc import Mapping
 
-from bot.names import MEDICAL_EMERGENCY
+from bot.resources import ranking
 from bot.resources.directory import load_directory
-from bot.resources.ranking import crisis_contacts
 from bot.web.settings import WebSettings
 
 _PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 EMBED_DEFAULTS_MARKER = "/*NURTURE_DEFAULTS*/{}"
-_FALLBACK_EMERGENCY = {"us": "911", "ie": "112"}
 
 
 class TemplateError(ValueError):
@@ -23,10 +21,7 @@ class TemplateError(ValueError):
 
 def emergency_number(region: str) -> str:
     """The region's emergency number from the resource directory, e.g. '999'."""
-    for resource in crisis_contacts(load_directory(), MEDICAL_EMERGENCY, region):
-        if resource.is_emergency and resource.contact.phones:
-            return resource.contact.phones[0]
-    return _FALLBACK_EMERGENCY.get(region, "999")
+    return ranking.emergency_number(load_directory(), region)
 
 
 def page_values(settings: WebSettings) -> dict[str, str]:

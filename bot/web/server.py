@@ -32,10 +32,10 @@ def make_handler(
         server_version = "nurture-web"
         sys_version = ""
 
-        def do_GET(self) -> None:  # noqa: N802 (http.server naming)
+        def do_GET(self) -> None:
             self._respond(with_body=True)
 
-        def do_HEAD(self) -> None:  # noqa: N802
+        def do_HEAD(self) -> None:
             self._respond(with_body=False)
 
         def _respond(self, with_body: bool) -> None:
@@ -62,7 +62,7 @@ def make_handler(
             body = f"{code} {message or HTTPStatus(code).phrase}\n".encode()
             self._send(HTTPStatus(code), Asset(body, TEXT, {}), with_body=True)
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: object) -> None:
             # No client address: parents' IP addresses must not end up in logs.
             logger.info("%s", format % args)
 

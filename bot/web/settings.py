@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bot.resources.model import USER_REGIONS
+from bot.names import DEFAULT_REGION, USER_REGIONS
 
 ROOT = Path(__file__).resolve().parents[2]
 WEB_DIR = ROOT / "web"
@@ -28,7 +28,7 @@ class WebSettings:
     host: str = "127.0.0.1"
     port: int = 8080
     socket_url: str = "http://127.0.0.1:5005"
-    region: str = "uk-eng"
+    region: str = DEFAULT_REGION
     page: str = "chat"
     exit_url: str = DEFAULT_EXIT_URL
     web_dir: Path = WEB_DIR
@@ -72,7 +72,7 @@ def from_env(env: Mapping[str, str] | None = None) -> WebSettings:
         host=env.get("BOT_WEB_HOST", base.host),
         port=int(env.get("BOT_WEB_PORT", base.port)),
         socket_url=env.get("BOT_SOCKET_URL", base.socket_url).rstrip("/"),
-        region=env.get("BOT_REGION", base.region),
+        region=env.get("BOT_REGION", "").strip() or base.region,
         page=env.get("BOT_WEB_PAGE", base.page),
         exit_url=env.get("BOT_QUICK_EXIT_URL", base.exit_url),
     )

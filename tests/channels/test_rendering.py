@@ -6,8 +6,11 @@ import pytest
 
 from bot.channels.facebook import fits_button_template
 from bot.channels.memory import ButtonMemory, RecentIds
-from bot.channels.rendering import NUMBER_PROMPT, chosen_number, numbered_options, split_text
+from bot.channels.notices import REPLY_WITH_NUMBER, notice
+from bot.channels.rendering import chosen_number, numbered_options, split_text
 from bot.channels.telegram import _callback_data
+
+NUMBER_PROMPT = notice(REPLY_WITH_NUMBER)
 
 REGION_BUTTONS = [
     {"title": "England", "payload": "England"},

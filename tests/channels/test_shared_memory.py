@@ -30,6 +30,13 @@ def test_a_2_on_sms_picks_the_button_whichever_server_receives_it(servers) -> No
     assert b"447700900555" not in stored, "Redis holds the pseudonym, never the number"
 
 
+def test_old_buttons_on_one_server_do_not_outlive_a_turn_on_the_other(servers) -> None:
+    (first_buttons, _), (second_buttons, _), _ = servers
+    first_buttons.remember(PHONE, BUTTONS)  # server one asked "Are you safe right now?"
+    second_buttons.forget(PHONE)  # server two answered the next turn, with no buttons
+    assert first_buttons.resolve(PHONE, "2") == "2"  # a later "2" is just text, not "/deny"
+
+
 def test_a_redelivered_message_is_recognised_by_the_other_server(servers) -> None:
     (_, first_seen), (_, second_seen), _ = servers
     first_seen.add("SM0123456789abcdef")

@@ -34,7 +34,7 @@ class ChatTool:
         tool = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802 - the http.server hook name
+            def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 tool.bodies.append(self.rfile.read(length).decode())
                 time.sleep(tool.delay)

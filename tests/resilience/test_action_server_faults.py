@@ -43,6 +43,7 @@ RISK_QUESTION = "Are you having thoughts like that?"
 ORDINARY = "can I talk to a real person please"
 HANDOFF = "real people you can talk to"
 TURN_END = "Are you safe right now?"  # a crisis turn's last message
+DELETED = "I've deleted our chat"  # the store deletes it once the erase action has run
 DEADLINE = 5.0  # seconds, from the parent's message to the emergency number
 RECOVERY = 30.0  # the guard retries the action server 10 s after a failure (action_guard.yml)
 
@@ -215,6 +216,10 @@ def test_crisis_turns_get_the_emergency_number_while_the_action_server_is_away(
         text, taken = rest(rasa, start_conversation_offline(rasa), ORDINARY)
         assert HANDOFF in text and TROUBLE in text and EMERGENCY in text, text
         assert taken < 10
+        erasing = start_conversation_offline(rasa)
+        rest(rasa, erasing, "please delete my chat")
+        erased, _ = rest(rasa, erasing, "/affirm")
+        assert DELETED in erased and TROUBLE not in erased, erased
     finally:
         if fault == "killed":
             actions.start()
