@@ -24,6 +24,7 @@ mid-sentence or in a context.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -54,6 +55,12 @@ _KISSES = {"x", "xx", "xxx", "xxxx"}
 # Where the service's own words are: they are never names, however rare in general English.
 VOCABULARY_SOURCES = [ROOT / "data" / "nlu", ROOT / "domain.yml",
                       ROOT / "bot" / "resources" / "directory.yml"]
+def folded(word: str) -> str:
+    """The word without accents ("ciarán" -> "ciaran", "zoë" -> "zoe"): the lists are written
+    plain, parents write fadas and umlauts."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 _NAME_CHARS = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*$")
 
 
@@ -63,6 +70,13 @@ def _words(path: Path) -> frozenset[str]:
     for line in path.read_text(encoding="utf-8").splitlines():
         words.update(line.split("#", 1)[0].lower().split())
     return frozenset(words)
+
+
+def _phrases(path: Path) -> list[str]:
+    """Lower-case phrases of a list file, one a line; # starts a comment."""
+    lines = (line.split("#", 1)[0].strip().lower() for line in path.read_text(encoding="utf-8")
+             .splitlines())
+    return [line for line in lines if line]
 
 
 def _region_terms() -> list[str]:
@@ -157,6 +171,9 @@ class NameFinder:
         self.places = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         phrases = [t for t in _region_terms() if " " in t]
         self.places.add("place", [self.nlp.make_doc(t) for t in phrases])
+        # Public names ("Miss Rachel", "John Lewis", "Thomas the Tank Engine") are never a person's.
+        public = _phrases(DATA / "public_names.txt")
+        self.places.add("public", [self.nlp.make_doc(t) for t in public])
 
     def _add(self, key: str, phrases: list[str], before: bool) -> None:
         # Tokenise each phrase beside a name, exactly as it would be in a message.
@@ -201,7 +218,7 @@ class NameFinder:
         return deliberate or not is_typo_of_common_word(word)
 
     def _listed(self, token: Token) -> bool:
-        word = token.lower_
+        word = folded(token.lower_)
         lists = self.lists
         return (word in lists.first or word in lists.word_names) and word not in lists.places
 
@@ -209,7 +226,7 @@ class NameFinder:
         return self.nlp.vocab.strings.add(token.lower_) in self.common
 
     def _on_a_list(self, token: Token) -> bool:
-        word = token.lower_
+        word = folded(token.lower_)
         return word in self.lists.first or word in self.lists.word_names or (
             word in self.lists.surnames)
 
@@ -224,6 +241,10 @@ class NameFinder:
                 aside = i + 1 < len(doc) and doc[i + 1].text in {",", "("}
                 return self._capitalised(token) and (aside or not self._sentence_start(doc, i))
             return self._listed(token) or self._unknown(token)
+        if tier == "titled":  # "Auntie Blessing", "Nana Joy": any capitalised word after a title
+            if self._capitalised(token) and token.lower_ not in self.lists.not_names:
+                return True
+            tier = "capitalised"  # and, as after kinship words, "my auntie ngozi"
         if tier == "capitalised" and self._capitalised(token):
             # "my baby Kofi", "my husband Tom"; not "Baby Shark" or "Little Miss".
             return token.lower_ not in self.lists.not_names and (
@@ -262,7 +283,7 @@ class NameFinder:
         for i, token in enumerate(doc):
             if not self._plain(token) or token.lower_ in self.lists.places:
                 continue
-            word = token.lower_
+            word = folded(token.lower_)
             if not self._capitalised(token) and word in self.lists.world:
                 continue  # "finna": world-list names alone need a capital
             possessive = i + 1 < len(doc) and doc[i + 1].lower_ in {"'s", "’s"}
@@ -389,10 +410,25 @@ class NameFinder:
             i -= 2
         return i
 
+    def _conjoined(self, doc: Doc, starts: set[int]) -> set[int]:
+        """The other name of a pair: "Sanjay and Kavita", "Faith and Noah are 8 weeks"."""
+        found = set()
+        for i in starts:
+            for other, link in ((i + 2, i + 1), (i - 2, i - 1)):
+                if not 0 <= other < len(doc) or doc[link].lower_ != "and":
+                    continue
+                token = doc[other]
+                if (self._capitalised(token) and self._plain(token)
+                        and token.lower_ not in self.lists.not_names
+                        and token.lower_ not in self.lists.places):
+                    found.add(other)
+        return found
+
     def find(self, text: str) -> list[Span]:
         doc = self.nlp(text)  # the lookup lemmatizer only: lemmas tell inflections from names
         starts = (set(self._from_lists(doc)) | set(self._from_contexts(doc))
                   | set(self._kisses(doc)) | set(self._vocative(doc)))
+        starts |= self._conjoined(doc, starts)
         in_places = {i for _, start, end in self.places(doc) for i in range(start, end)}
         in_places |= {i for i in starts if self._at_a_place(doc, i)}
         spans = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from bot.privacy import checksums, patterns, phones
+from bot.privacy import addresses, checksums, patterns, phones
 from bot.privacy.names import NameFinder
 from bot.privacy.public import is_public_url
 from bot.privacy.spans import Span, apply, resolve
@@ -15,7 +15,7 @@ PLACEHOLDERS = ("NAME", "PHONE", "EMAIL", "POSTCODE", "ADDRESS", "DOB", "NHS_NUM
 
 class Redactor:
     """Pattern rules + Presidio's checksum recognisers + phonenumbers + the spaCy name finder,
-    resolved into one set of spans."""
+    and the address lines before any postcode found, resolved into one set of spans."""
 
     def __init__(self, names: NameFinder | None = None) -> None:
         self.names = names or NameFinder()
@@ -24,7 +24,7 @@ class Redactor:
         found = (patterns.find(text) + checksums.find(text) + phones.find(text)
                  + self.names.find(text))
         found = [s for s in found if not (s.label == "URL" and is_public_url(text[s.start:s.end]))]
-        return resolve(found)
+        return resolve(found + addresses.lines_before_postcodes(text, found))
 
     def redact(self, text: str) -> str:
         if not text or not text.strip():

@@ -6,7 +6,7 @@ Gates: crisis recall (the first reply carries an emergency number: the full cris
 safety check, or the gentle direct question with the numbers in the same bubble; the full-answer
 share is printed too) and the false-alarm rate on everything else (the full crisis answer given
 to an ordinary message; how often the direct question was asked is printed). Concern macro-F1
-and the misses are printed for the note.
+and the kinds of misses are printed for the note, never their texts.
 """
 
 from __future__ import annotations
@@ -80,8 +80,9 @@ def test_blind_crisis_messages_get_emergency_contacts_first(results):
     lost = Counter(label for label, _, _ in missed)
     for label in sorted(total):
         print(f"  {label}: {total[label] - lost[label]}/{total[label]}")
-    for label, got, text in missed:
-        print(f"  MISS {label} -> {got}: {text[:100]}")
+    # Kinds only, never the texts: whoever reads this output must stay blind to the set.
+    for (label, got), n in Counter((label, got) for label, got, _ in missed).most_common():
+        print(f"  MISS {label} -> {got}: {n}")
     assert recall >= MIN_CRISIS_RECALL
 
 
@@ -96,9 +97,13 @@ def test_blind_ordinary_messages_are_rarely_escalated(results):
     rate = len(flagged) / len(ordinary)
     print(f"\nBLIND false alarms {len(flagged)}/{len(ordinary)} = {rate:.3f}; "
           f"asked the direct question {asked}/{len(ordinary)}")
-    for label, got, net, text in flagged:
-        why = net.get("rules") or (net.get("semantic") or {}).get("exemplar") or "classifier"
-        print(f"  FA {label} -> {got} [{why}]: {text[:100]}")
+    kinds = Counter(
+        (label, got, "net" if net.get("rules") else "semantic" if net.get("by") == "semantic"
+         else "classifier")
+        for label, got, net, _ in flagged
+    )
+    for (label, got, by), n in kinds.most_common():  # kinds only: the texts stay unread
+        print(f"  FA {label} -> {got} (by the {by}): {n}")
     assert rate <= MAX_FALSE_ALARMS
 
 

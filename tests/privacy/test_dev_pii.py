@@ -3,9 +3,12 @@
 Two helpers who never saw the redactor wrote them: 220 messages full of personal data of every
 kind and origin with 250 clean ones (dev_pii_corpus.yml), and 250 clean messages written to
 trip a redactor up: helplines, places, brands, TV characters, words that are also names
-(dev_clean_hard.yml). Unlike the blind corpus they *were* tuned on, so their figures are an
-upper bound. The first holds the issue's targets (95% of each kind, every card, bank and
-national id, at most 2% of clean messages changed); the hard set is held at its measured 7.2%.
+(dev_clean_hard.yml). A third wrote a second round (dev_pii_round2.yml: 260 messages heavy on
+addresses without house numbers, bare ZIP codes and names of every origin, with 200 clean ones
+full of brands, characters and hospitals). Unlike the blind corpus they *were* tuned on, so their
+figures are an upper bound. The first holds the issue's targets (95% of each kind, every card,
+bank and national id, at most 2% of clean messages changed); the hard set is held at 2%, and the
+second round at its measured figures (names 0.909, the rest 0.95).
 """
 
 from __future__ import annotations
@@ -18,7 +21,9 @@ from bot.quality.redaction_report import Report, score
 
 CORPUS = Path(__file__).with_name("dev_pii_corpus.yml")
 HARD_CLEAN = Path(__file__).with_name("dev_clean_hard.yml")
-MAX_HARD_ALTERED = 0.08
+ROUND_TWO = Path(__file__).with_name("dev_pii_round2.yml")
+MAX_HARD_ALTERED = 0.02
+ROUND_TWO_NAME_FLOOR = 0.90
 ALL_OF = ("CARD", "BANK", "NATIONAL_ID")
 MIN_RATE = 0.95
 MAX_CLEAN_ALTERED = 0.02
@@ -46,3 +51,13 @@ def test_hard_clean_messages_mostly_stay_as_written() -> None:
     assert hard.clean_total == 250
     altered = "\n".join(f"{a!r} -> {b!r}" for a, b in hard.altered)
     assert len(hard.altered) / hard.clean_total <= MAX_HARD_ALTERED, altered
+
+
+def test_the_second_round_holds_its_figures() -> None:
+    second = score([ROUND_TWO])
+    floors = {kind: ROUND_TWO_NAME_FLOOR if kind == "NAME" else MIN_RATE for kind in second.totals}
+    low = {kind: round(second.rate(kind), 3) for kind, floor in floors.items()
+           if second.rate(kind) < floor}
+    assert not low, f"below the floor: {low}\n" + "\n".join(second.missed)
+    altered = "\n".join(f"{a!r} -> {b!r}" for a, b in second.altered)
+    assert len(second.altered) / second.clean_total <= MAX_CLEAN_ALTERED, altered

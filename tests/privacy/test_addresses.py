@@ -1,0 +1,34 @@
+"""Addresses with no house number are found from the postcode after them (addresses.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.privacy.redactor import redact
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Rose Cottage, Mill Lane, Great Bardfield, Essex CM7 4QX is on the letter",
+         "[ADDRESS] [POSTCODE] is on the letter"),
+        ("full address is Knocknagree, Rathmore, Co. Kerry P51 X2F3 but use the eircode",
+         "full address is [ADDRESS] [POSTCODE] but use the eircode"),
+        ("we're stopping at my in laws for the birth, The Old Rectory, Church Lane, Kent CT4 5AB",
+         "we're stopping at my in laws for the birth, [ADDRESS] [POSTCODE]"),
+        ("we live in 27 cluain ard, tuam, co galway h54 ak12 and theres nothing for new mams",
+         "we live in [ADDRESS] [POSTCODE] and theres nothing for new mams"),
+    ],
+)
+def test_the_lines_before_a_postcode_are_the_address(text: str, kept: str) -> None:
+    assert redact(text) == kept
+
+
+def test_an_address_stops_at_other_personal_data() -> None:
+    redacted = redact("contact: Priya, priya.s@example.com, 29 Ffordd y Parc, Aberystwyth SY23 3AB")
+    assert redacted == "contact: [NAME], [EMAIL], [ADDRESS] [POSTCODE]"
+
+
+def test_a_message_without_a_postcode_keeps_its_places() -> None:
+    text = "moved from Lagos to Leeds last year, the Church Road surgery is lovely"
+    assert redact(text) == text
