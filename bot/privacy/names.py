@@ -15,14 +15,16 @@ vocabulary (the training examples, the responses, the resource directory: "colic
 or hyphens ("O'Connor", "Oyelaran-Smith") count as one name.
 
 The lists hold the US census's first names and, for names of every origin, Faker's locale
-lists (first_names_world.txt, MIT licence) less every everyday English word. What is never a
-name is data too: places after "in" or "near", saints, organisations ("Ella's Kitchen"),
-nationalities, and listed names that are everyday words ("ivy", "jack") unless capitalised
-mid-sentence or in a context.
+lists (first_names_world.txt, MIT licence) and Jörg Michael's name dictionary (read from the
+installed gender-guesser package's data file, GNU FDL), less every everyday English word. What is
+never a name is data too: places after "in" or "near", saints, organisations ("Ella's Kitchen"),
+public names ("Miss Rachel", "John Lewis": public_names.txt), nationalities, and listed names
+that are everyday words ("ivy", "jack") unless capitalised mid-sentence or in a context.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -61,6 +63,9 @@ def folded(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
+# nam_dict.txt's fixed columns: the name is in characters 3 to 29 of a line.
+NAM_DICT_NAME = slice(3, 29)
+_LATIN_NAME = re.compile(r"^[a-zà-öø-ÿ'-]{3,}$")
 _NAME_CHARS = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*$")
 
 
@@ -107,10 +112,27 @@ def inflected_words() -> frozenset[str]:
     return frozenset(lemma for form, lemma in table.items() if form != lemma)
 
 
+def name_dictionary() -> frozenset[str]:
+    """The first names of Jörg Michael's name dictionary (nam_dict.txt, GNU FDL), as installed
+    with the `gender-guesser` package: read from its data file, its code is never imported."""
+    spec = importlib.util.find_spec("gender_guesser")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "nam_dict.txt"
+    names = set()
+    for line in path.read_text(encoding="iso-8859-1").splitlines():
+        if line.startswith("#") or len(line) < NAM_DICT_NAME.stop:
+            continue
+        name = line[NAM_DICT_NAME].strip().lower().replace("+", "-")  # "Ji+Woo" is "ji-woo"
+        if _LATIN_NAME.match(name):
+            names.add(name)
+    return frozenset(names)
+
+
 def world_names() -> frozenset[str]:
-    """Faker's first names of many origins, less any that is also an everyday English word
-    ("can", "hung", "sole"), a stop word, or one of the service's own words."""
-    words = _words(DATA / "first_names_world.txt")
+    """Faker's first names of many origins and the name dictionary's, less any that is also an
+    everyday English word ("can", "hung", "sole"), a stop word, or one of the service's words."""
+    words = _words(DATA / "first_names_world.txt") | name_dictionary()
     everyday = set(common_word_strings()) | inflected_words() | STOP_WORDS | service_vocabulary()
     return frozenset(words - everyday)
 
@@ -194,6 +216,9 @@ class NameFinder:
         """A word that could be a name: not a stop word, unless a capitalised name ("Will")."""
         if len(token) < 2 or not _NAME_CHARS.match(token.text):
             return False
+        doc, i = token.doc, token.i
+        if not token.whitespace_ and i + 1 < len(doc) and doc[i + 1].is_alpha:
+            return False  # half of a word the tokenizer split: "gon|na", "wan|na", "lem|me"
         if token.lower_ in STOP_WORDS:
             return self._capitalised(token) and token.lower_ in self.lists.word_names
         return True
@@ -238,7 +263,7 @@ class NameFinder:
         if tier == "named":
             if token.lower_ in self.lists.word_names:  # "Summer, my eldest"; not "Will my baby"
                 doc, i = token.doc, token.i
-                aside = i + 1 < len(doc) and doc[i + 1].text in {",", "("}
+                aside = i + 1 < len(doc) and doc[i + 1].text in {",", "(", "'s", "’s"}
                 return self._capitalised(token) and (aside or not self._sentence_start(doc, i))
             return self._listed(token) or self._unknown(token)
         if tier == "titled":  # "Auntie Blessing", "Nana Joy": any capitalised word after a title
@@ -283,7 +308,7 @@ class NameFinder:
         for i, token in enumerate(doc):
             if not self._plain(token) or token.lower_ in self.lists.places:
                 continue
-            word = folded(token.lower_)
+            word = token.lower_  # not folded: alone, "bébé" is no "Bebe" (contexts fold accents)
             if not self._capitalised(token) and word in self.lists.world:
                 continue  # "finna": world-list names alone need a capital
             possessive = i + 1 < len(doc) and doc[i + 1].lower_ in {"'s", "’s"}

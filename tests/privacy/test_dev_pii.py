@@ -8,7 +8,7 @@ addresses without house numbers, bare ZIP codes and names of every origin, with 
 full of brands, characters and hospitals). Unlike the blind corpus they *were* tuned on, so their
 figures are an upper bound. The first holds the issue's targets (95% of each kind, every card,
 bank and national id, at most 2% of clean messages changed); the hard set is held at 2%, and the
-second round at its measured figures (names 0.909, the rest 0.95).
+second round at its measured figures (names 0.926, the rest 0.95).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ CORPUS = Path(__file__).with_name("dev_pii_corpus.yml")
 HARD_CLEAN = Path(__file__).with_name("dev_clean_hard.yml")
 ROUND_TWO = Path(__file__).with_name("dev_pii_round2.yml")
 MAX_HARD_ALTERED = 0.02
-ROUND_TWO_NAME_FLOOR = 0.90
+ROUND_TWO_NAME_FLOOR = 0.92
 ALL_OF = ("CARD", "BANK", "NATIONAL_ID")
 MIN_RATE = 0.95
 MAX_CLEAN_ALTERED = 0.02
