@@ -188,6 +188,7 @@ class NameFinder:
         self.clause_signoffs = frozenset(contexts.get("signoffs_at_clause_start") or [])
         self.place_words = frozenset(contexts.get("place_words") or [])
         self.not_before = frozenset(contexts.get("not_before") or [])
+        self.not_possessive = frozenset(contexts.get("not_possessive") or [])
         self.saint_words = frozenset(contexts.get("saint_words") or [])
         # Multi-word places ("Los Angeles", "Fort William") are never names.
         self.places = PhraseMatcher(self.nlp.vocab, attr="LOWER")
@@ -425,7 +426,9 @@ class NameFinder:
             return True  # "Tommy's", "Barnardo's": a charity's name
         after = end + 1 if possessive else end
         inside = any(t.lower_ in self.not_before for t in doc[start:end])
-        return inside or (after < len(doc) and doc[after].lower_ in self.not_before)
+        if after >= len(doc) or (possessive and doc[after].lower_ in self.not_possessive):
+            return inside  # "Iestyn's nursery" is his, "the Rosie nursery" a place
+        return inside or doc[after].lower_ in self.not_before
 
     @staticmethod
     def _hyphen_start(doc: Doc, i: int) -> int:

@@ -8,7 +8,9 @@ addresses without house numbers, bare ZIP codes and names of every origin, with 
 full of brands, characters and hospitals). Unlike the blind corpus they *were* tuned on, so their
 figures are an upper bound. The first holds the issue's targets (95% of each kind, every card,
 bank and national id, at most 2% of clean messages changed); the hard set is held at 2%, and the
-second round at its measured figures (names 0.926, the rest 0.95).
+second round at its measured figures (names 0.942, the rest 0.95). A fourth wrote a names round
+(dev_names_round3.yml: 180 messages, many with no word before the name, and 120 clean ones), held
+at its measured 0.848.
 """
 
 from __future__ import annotations
@@ -23,7 +25,9 @@ CORPUS = Path(__file__).with_name("dev_pii_corpus.yml")
 HARD_CLEAN = Path(__file__).with_name("dev_clean_hard.yml")
 ROUND_TWO = Path(__file__).with_name("dev_pii_round2.yml")
 MAX_HARD_ALTERED = 0.02
-ROUND_TWO_NAME_FLOOR = 0.92
+ROUND_TWO_NAME_FLOOR = 0.94
+NAMES_ROUND = Path(__file__).with_name("dev_names_round3.yml")
+NAMES_ROUND_FLOOR = 0.84
 ALL_OF = ("CARD", "BANK", "NATIONAL_ID")
 MIN_RATE = 0.95
 MAX_CLEAN_ALTERED = 0.02
@@ -61,3 +65,10 @@ def test_the_second_round_holds_its_figures() -> None:
     assert not low, f"below the floor: {low}\n" + "\n".join(second.missed)
     altered = "\n".join(f"{a!r} -> {b!r}" for a, b in second.altered)
     assert len(second.altered) / second.clean_total <= MAX_CLEAN_ALTERED, altered
+
+
+def test_the_names_round_holds_its_figure() -> None:
+    names = score([NAMES_ROUND])
+    assert names.rate("NAME") >= NAMES_ROUND_FLOOR, "\n".join(names.missed)
+    altered = "\n".join(f"{a!r} -> {b!r}" for a, b in names.altered)
+    assert len(names.altered) / names.clean_total <= MAX_CLEAN_ALTERED, altered
