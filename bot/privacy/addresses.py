@@ -51,8 +51,8 @@ def _tail_start(line: str) -> int | None:
 def before(text: str, postcode: Span, others: list[Span]) -> Span | None:
     """An ADDRESS span for the address lines just before `postcode`, if any read as such; a line
     holding other personal data (an e-mail, a phone number) ends the address."""
-    end = len(text[: postcode.start].rstrip(" ,"))
-    commas = [m.start() for m in re.finditer(",", text[:end])]
+    end = len(text[: postcode.start].rstrip(" ,\n"))
+    commas = [m.start() for m in re.finditer(r"[,\n]", text[:end])]  # a form's lines too
     starts = [0] + [c + 1 for c in commas]
     stops = commas + [end]
     start = end
@@ -67,7 +67,7 @@ def before(text: str, postcode: Span, others: list[Span]) -> Span | None:
         if offset is not None:
             start = first + offset
         break
-    while start < end and text[start] in " ,":
+    while start < end and text[start] in " ,\n":
         start += 1
     return Span(start, end, "ADDRESS") if end > start else None
 

@@ -312,6 +312,8 @@ class NameFinder:
             word = token.lower_  # not folded: alone, "bébé" is no "Bebe" (contexts fold accents)
             if not self._capitalised(token) and word in self.lists.world:
                 continue  # "finna": world-list names alone need a capital
+            if i > 0 and doc[i - 1].lower_ == "the" and not self._capitalised(doc[i - 1]):
+                continue  # "at the rosie", "the evelina": a hospital or unit, not a person
             possessive = i + 1 < len(doc) and doc[i + 1].lower_ in {"'s", "’s"}
             if word in self.everyday_first and (
                 not self._capitalised(token) or (self._sentence_start(doc, i) and not possessive)

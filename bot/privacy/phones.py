@@ -7,6 +7,8 @@ is POSSIBLE rather than VALID so typo'd or unallocated (fictional) numbers are s
 
 from __future__ import annotations
 
+import re
+
 import phonenumbers
 
 from bot.names import REGION_COUNTRY
@@ -19,6 +21,10 @@ REGIONS = tuple(dict.fromkeys(REGION_COUNTRY.values()))
 # mentions, never their own number. 03 numbers are kept out: a local team's line can be one.
 _ORGANISATION_TYPES = {phonenumbers.PhoneNumberType.TOLL_FREE}
 _MIN_DIGITS = 7  # shorter runs are ages, counts and short codes, not personal numbers
+# A number said to be something else: "model 702.485.35", "invoice 2024-0193", "order #48213".
+_LABELLED = re.compile(
+    r"\b(?:model|invoice|order|tracking|ref|reference|serial|item|product|sku|part|policy|case|"
+    r"claim|booking|confirmation)(?:\s+(?:no\.?|number|num|code))?\s*[:#]?\s*$", re.IGNORECASE)
 
 
 def _organisation_number(raw: str) -> bool:
@@ -46,7 +52,8 @@ def find(text: str) -> list[Span]:
             raw = match.raw_string
             if sum(ch.isdigit() for ch in raw) < _MIN_DIGITS or is_public_number(raw):
                 continue
-            if _organisation_number(raw):
+            labelled = _LABELLED.search(text[max(0, match.start - 30) : match.start])
+            if _organisation_number(raw) or labelled:
                 continue
             spans[(match.start, match.end)] = Span(match.start, match.end, "PHONE")
     return list(spans.values())

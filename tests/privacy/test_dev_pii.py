@@ -10,7 +10,10 @@ figures are an upper bound. The first holds the issue's targets (95% of each kin
 bank and national id, at most 2% of clean messages changed); the hard set is held at 2%, and the
 second round at its measured figures (names 0.942, the rest 0.95). A fourth wrote a names round
 (dev_names_round3.yml: 180 messages, many with no word before the name, and 120 clean ones), held
-at its measured 0.848.
+at its measured 0.848. A fifth wrote a numbers round (dev_pii_round4.yml: cards, bank details,
+national ids, US addresses and ZIP codes, phones; 80 clean messages full of numbers): every kind
+at 0.93 or more, clean changes at most 4% (3/80: two appointment dates, which go as every
+complete date does, and a parcel's tracking number).
 """
 
 from __future__ import annotations
@@ -28,6 +31,9 @@ MAX_HARD_ALTERED = 0.02
 ROUND_TWO_NAME_FLOOR = 0.94
 NAMES_ROUND = Path(__file__).with_name("dev_names_round3.yml")
 NAMES_ROUND_FLOOR = 0.84
+NUMBERS_ROUND = Path(__file__).with_name("dev_pii_round4.yml")
+NUMBERS_ROUND_FLOOR = 0.93
+NUMBERS_ROUND_MAX_ALTERED = 0.04
 ALL_OF = ("CARD", "BANK", "NATIONAL_ID")
 MIN_RATE = 0.95
 MAX_CLEAN_ALTERED = 0.02
@@ -72,3 +78,12 @@ def test_the_names_round_holds_its_figure() -> None:
     assert names.rate("NAME") >= NAMES_ROUND_FLOOR, "\n".join(names.missed)
     altered = "\n".join(f"{a!r} -> {b!r}" for a, b in names.altered)
     assert len(names.altered) / names.clean_total <= MAX_CLEAN_ALTERED, altered
+
+
+def test_the_numbers_round_holds_its_figures() -> None:
+    numbers = score([NUMBERS_ROUND])
+    low = {kind: round(numbers.rate(kind), 3) for kind in numbers.totals
+           if numbers.rate(kind) < NUMBERS_ROUND_FLOOR}
+    assert not low, f"below the floor: {low}\n" + "\n".join(numbers.missed)
+    altered = "\n".join(f"{a!r} -> {b!r}" for a, b in numbers.altered)
+    assert len(numbers.altered) / numbers.clean_total <= NUMBERS_ROUND_MAX_ALTERED, altered
