@@ -22,9 +22,10 @@ REGIONS = tuple(dict.fromkeys(REGION_COUNTRY.values()))
 _ORGANISATION_TYPES = {phonenumbers.PhoneNumberType.TOLL_FREE}
 _MIN_DIGITS = 7  # shorter runs are ages, counts and short codes, not personal numbers
 # A number said to be something else: "model 702.485.35", "invoice 2024-0193", "order #48213".
+# Only labels that never end a phrase before a phone number ("just in case 07700..." is a phone).
 _LABELLED = re.compile(
-    r"\b(?:model|invoice|order|tracking|ref|reference|serial|item|product|sku|part|policy|case|"
-    r"claim|booking|confirmation)(?:\s+(?:no\.?|number|num|code))?\s*[:#]?\s*$", re.IGNORECASE)
+    r"\b(?:model|invoice|order|tracking|ref|reference|serial|sku|booking|confirmation)"
+    r"(?:\s+(?:no\.?|number|num|code))?\s*[:#]?\s*$", re.IGNORECASE)
 
 
 def _organisation_number(raw: str) -> bool:

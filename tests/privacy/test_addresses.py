@@ -32,3 +32,4 @@ def test_an_address_stops_at_other_personal_data() -> None:
 def test_a_message_without_a_postcode_keeps_its_places() -> None:
     text = "moved from Lagos to Leeds last year, the Church Road surgery is lovely"
     assert redact(text) == text
+

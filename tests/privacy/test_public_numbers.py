@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.privacy.public import is_public_number
-from bot.privacy.redactor import default_redactor
+from bot.privacy.redactor import default_redactor, redact
 
 OPERATOR_LINE = "0161 496 0738"  # an Ofcom drama number, standing in for a local service
 
@@ -25,3 +25,10 @@ def test_numbers_in_the_operators_directory_stay_in_stored_text(
     monkeypatch.setenv("BOT_RESOURCES_PATH", str(directory))
     assert is_public_number(OPERATOR_LINE)
     assert OPERATOR_LINE in default_redactor().redact(text)
+
+
+def test_a_number_said_to_be_a_model_or_invoice_is_no_phone_but_one_in_case_is() -> None:
+    assert redact("the cot is an ikea sniglar, model 702.485.35") == (
+        "the cot is an ikea sniglar, model 702.485.35")
+    assert redact("invoice 2024-0193 for the classes") == "invoice 2024-0193 for the classes"
+    assert redact("ring me just in case 07700 900123") == "ring me just in case [PHONE]"
