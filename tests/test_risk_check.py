@@ -182,6 +182,32 @@ def test_a_weak_unsupported_suicide_guess_gets_the_question_once(net: CrisisSafe
     assert intent_of(again) != "risk_check"
 
 
+def test_right_after_the_question_a_strong_suicide_guess_gets_the_crisis_answer(
+    net: CrisisSafetyNet,
+) -> None:
+    # The question cannot be asked twice in a row, so a strong guess escalates as it always did.
+    before = conversation(["I don't see the point of any of it"], ASK)
+    message = parse(
+        net, "it's been building for weeks", before, guess="crisis_self_harm", confidence=0.9
+    )
+    assert intent_of(message) == "crisis_self_harm"
+
+
+def test_an_everyday_decision_is_not_asked_about_on_the_classifiers_word(
+    net: CrisisSafetyNet,
+) -> None:
+    # A decision is a warning sign only with what it decides; this one plainly means an
+    # ordinary plan, so a classifier guess alone does not raise the question.
+    message = parse(
+        net,
+        "we've decided to move him into his own cot in his room",
+        guess="crisis_self_harm",
+        confidence=0.6,
+    )
+    assert intent_of(message) == "concern_low_mood"
+    assert message.get("safety_net")["weak_crisis_guess"] == "crisis_self_harm"
+
+
 @pytest.mark.parametrize(
     ("text", "verdict"),
     [

@@ -167,6 +167,50 @@ def test_everyday_lookalikes_of_those_crises_stay_calm(detector: CrisisDetector,
     assert detector.detect(text).intent is None
 
 
+@pytest.mark.parametrize("text", [
+    # a calm question that says it is for later
+    "how many breaths to compressions for a baby in cpr? booked on a first aid course in may",
+    "what should you do if a baby swallows a magnet? saw a post on facebook, just curious",
+    # the parent's own panic, told as a feeling
+    "since the birth i get panic attacks in the supermarket and feel like i can't breathe",
+    # an unwanted image the parent is horrified by
+    "i get this sudden picture in my head of him slipping under the bath water, i'd never let go",
+    # a question whether something can hurt the baby
+    "does smoking harm the baby",
+    "can arguing in front of a baby harm them",
+    # a birth retold as a traumatic memory
+    "i still get flashbacks to the delivery, he wasn't breathing and they had to resuscitate him",
+])
+def test_questions_for_later_panic_and_unwanted_images_stay_calm(
+    detector: CrisisDetector, text: str
+) -> None:
+    assert detector.detect(text).intent is None
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    # the same markers beside a real emergency still escalate
+    ("he's not breathing, i did a first aid course but what do i do", "crisis_medical_emergency"),
+    ("i'm having a panic attack, the baby isn't breathing", "crisis_medical_emergency"),
+    ("i feel like i can't breathe and there's a crushing pain in my chest",
+     "crisis_medical_emergency"),
+    ("i keep getting pictures in my head of shaking her and i'm scared i'll do it",
+     "crisis_harm_baby"),
+    ("i keep having thoughts of jumping off the bridge and it scares me", "crisis_self_harm"),
+    ("two days after the birth and i'm soaking a pad every hour, it's traumatic",
+     "crisis_medical_emergency"),
+    # a statement, not a question, though it has "will" or "'m" before the verb
+    ("i will hurt the baby if he doesnt stop", "crisis_harm_baby"),
+    ("im gonna lose it and hurt this baby if he doesnt stop screaming", "crisis_harm_baby"),
+    # coercive control put as a situation
+    ("he says if i ever leave he'll take the kids and i'll never see them", "crisis_abuse"),
+    ("i have to ask him for money for nappies and he checks every receipt", "crisis_abuse"),
+])
+def test_those_markers_never_hide_a_real_crisis(
+    detector: CrisisDetector, text: str, intent: str
+) -> None:
+    assert intent in detector.detect(text).intents
+
+
 def test_typo_tolerance_leaves_common_words_alone(detector: CrisisDetector) -> None:
     # "mother" is one letter from "smother", but it is a common word meant as itself.
     assert detector.detect("my mother and baby came round").intent is None
@@ -204,12 +248,44 @@ def test_net_overrides_the_classifier_and_records_why(net: CrisisSafetyNet) -> N
 def test_unsure_classifier_crisis_guess_is_kept_when_its_meaning_is_near_a_crisis(
     net: CrisisSafetyNet,
 ) -> None:
-    message = Message.build(text="i honestly don't know how much longer i can keep going")
+    message = Message.build(
+        text="every time he drinks I sleep in the baby's room with a chair against the door"
+    )
     message.set("intent", {"name": "nlu_fallback", "confidence": 0.3})
-    message.set("intent_ranking", [{"name": "crisis_self_harm", "confidence": 0.28}])
+    message.set("intent_ranking", [{"name": "crisis_abuse", "confidence": 0.28}])
     net.process([message])
-    assert message.get("intent")["name"] == "crisis_self_harm"
-    assert message.get("safety_net")["restored_from_fallback"] == "crisis_self_harm"
+    assert message.get("intent")["name"] == "crisis_abuse"
+    assert message.get("safety_net")["restored_from_fallback"] == "crisis_abuse"
+
+
+@pytest.mark.parametrize("confidence", [0.28, 0.65, 0.92])
+def test_suicidal_thoughts_on_the_classifiers_word_alone_get_the_direct_question(
+    net: CrisisSafetyNet, confidence: float
+) -> None:
+    # No pattern and no exemplar fires: unsure or unsupported, the parent is asked kindly (the
+    # numbers are in the same bubble) rather than sent the full crisis script.
+    message = Message.build(text="i honestly don't know how much longer i can keep going")
+    guess = {"name": "crisis_self_harm", "confidence": confidence}
+    fallback = {"name": "nlu_fallback", "confidence": 0.3}
+    message.set("intent", guess if confidence >= 0.3 else fallback)
+    message.set("intent_ranking", [guess, {"name": "concern_low_mood", "confidence": 0.05}])
+    net.process([message])
+    assert message.get("intent")["name"] == "risk_check"
+    assert message.get("safety_net")["weak_crisis_guess"] == "crisis_self_harm"
+
+
+def test_a_classifier_suicide_guess_about_a_baby_who_died_is_bereavement(
+    net: CrisisSafetyNet,
+) -> None:
+    message = Message.build(text="we said goodbye to our son at 23 weeks and i can't stop crying")
+    ranking = [
+        {"name": "crisis_self_harm", "confidence": 0.7},
+        {"name": "concern_baby_loss", "confidence": 0.2},
+    ]
+    message.set("intent", ranking[0])
+    message.set("intent_ranking", ranking)
+    net.process([message])
+    assert message.get("intent")["name"] == "concern_baby_loss"
 
 
 @pytest.mark.parametrize(

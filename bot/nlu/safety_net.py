@@ -45,6 +45,7 @@ from bot.nlu.semantic_crisis import (
     SemanticHit,
     load_settings,
 )
+from bot.nlu.semantic_intents import CLASSIFIER_RANKING_KEY
 from bot.nlu.sentence_features import encode_pieces, message_pieces
 from bot.nlu.stateless import StatelessComponent
 from bot.nlu.turn_context import ContextCues, RecentTurns
@@ -200,7 +201,10 @@ class CrisisSafetyNet(StatelessComponent):
         found = self.detector.detect(text)
         ranking: list[dict[str, Any]] = list(message.get(INTENT_RANKING_KEY) or [])
         predicted = (message.get(INTENT) or {}).get("name")
-        top: dict[str, Any] = ranking[0] if ranking else {"name": predicted, "confidence": 0.0}
+        # The n-gram classifier's own ranking where a later classifier blended it: the
+        # thresholds below were calibrated on DIET's confidences, not on the blend.
+        guesses: list[dict[str, Any]] = list(message.get(CLASSIFIER_RANKING_KEY) or ranking)
+        top: dict[str, Any] = guesses[0] if guesses else {"name": predicted, "confidence": 0.0}
         record: dict[str, Any] = {
             "fired": False,
             "rules": found.rules,
@@ -245,6 +249,30 @@ class CrisisSafetyNet(StatelessComponent):
             intent, why = completed
             self._set_intent(message, ranking, intent, 1.0)
             record.update(fired=True, by="context", intent=intent, intents=[intent], context=why)
+        elif predicted in {HARM_BABY, SELF_HARM} and "loss_context" in found.exception_kinds:
+            # A bereaved parent's grief is met with bereavement support, never the harm-to-baby
+            # or self-harm script on the classifier's word alone (a pattern still escalates).
+            self._set_intent(message, ranking, BABY_LOSS, 1.0)
+            record.update(reclassified="loss_context")
+        elif predicted in CRISIS_INTENTS and self.veto_figures and self._explained(found):
+            if self._demote(message, ranking):
+                record.update(vetoed=predicted)
+        elif predicted == ASKED_ABOUT or (
+            predicted == FALLBACK_INTENT and top["name"] == ASKED_ABOUT
+        ):
+            # Suicidal thoughts on the classifier's word alone: the full script only when it is
+            # sure and the meaning agrees; otherwise the gentle direct question, numbers included.
+            if self._sure(top, nearest, every) or (
+                not may_ask and self._backed(top, nearest, every)
+            ):
+                # Right after the question (or a crisis answer) it cannot be asked again.
+                self._set_intent(message, ranking, ASKED_ABOUT, float(top["confidence"]))
+            else:
+                record.update(weak_crisis_guess=ASKED_ABOUT)
+                if predicted == ASKED_ABOUT:
+                    self._demote(message, ranking)  # what to resume after a "no"
+                if may_ask and self._worth_asking(every):
+                    self._ask(message, ranking, record)
         elif predicted == FALLBACK_INTENT and top["name"] in CRISIS_INTENTS:
             if self._backed(top, nearest, every):
                 # Unsure, but the classifier's best guess is a crisis and the meaning is close
@@ -253,15 +281,6 @@ class CrisisSafetyNet(StatelessComponent):
                 record.update(restored_from_fallback=top["name"])
             else:
                 record.update(weak_crisis_guess=top["name"])
-                if may_ask and top["name"] == ASKED_ABOUT:
-                    self._ask(message, ranking, record)
-        elif predicted == HARM_BABY and "loss_context" in found.exception_kinds:
-            # A bereaved parent must never get the harm-to-baby script.
-            self._set_intent(message, ranking, BABY_LOSS, 1.0)
-            record.update(reclassified="loss_context")
-        elif predicted in CRISIS_INTENTS and self.veto_figures and self._explained(found):
-            if self._demote(message, ranking):
-                record.update(vetoed=predicted)
         elif (
             predicted in CRISIS_INTENTS
             and not self._backed(top, nearest, every)
@@ -269,8 +288,6 @@ class CrisisSafetyNet(StatelessComponent):
         ):
             # A weak guess nothing else supports does not get the full crisis script.
             record.update(weak_crisis_guess=predicted)
-            if may_ask and predicted == ASKED_ABOUT:
-                self._ask(message, ranking, record)
         elif may_ask and (
             completed is not None
             or self._close_to_suicidal_thoughts(nearest, message, found, predicted or "")
@@ -447,6 +464,26 @@ class CrisisSafetyNet(StatelessComponent):
         if float(top.get("confidence") or 0.0) >= self.semantic.settings.strong_classifier:
             return True
         return nearest is not None and self.semantic.supports([nearest])
+
+    def _sure(
+        self, top: dict[str, Any], nearest: SemanticHit | None, every: list[SemanticHit]
+    ) -> bool:
+        """Strong and semantically supported: the full crisis answer on the classifier alone."""
+        if self.semantic is None:
+            return True
+        settings = self.semantic.settings
+        confident = float(top.get("confidence") or 0.0) >= settings.sure_classifier
+        return (
+            confident
+            and not self.semantic.contradicts(every)
+            and nearest is not None
+            and self.semantic.supports([nearest], settings.sure_support)
+        )
+
+    def _worth_asking(self, every: list[SemanticHit]) -> bool:
+        """Not when every piece plainly means something ordinary ("I've made up my mind about
+        going back to work"): a classifier guess alone is not worth the question then."""
+        return self.semantic is None or not self.semantic.contradicts(every)
 
     def _demote(self, message: Message, ranking: list[dict[str, Any]]) -> bool:
         alternative = next((r for r in ranking if r["name"] not in CRISIS_INTENTS), None)

@@ -30,6 +30,8 @@ class SemanticSettings:
     overrule_margin: float
     support: float
     strong_classifier: float
+    sure_classifier: float
+    sure_support: float
     ask: float
     ask_min_words: int
     context_words: int
@@ -45,6 +47,8 @@ def load_settings(path: Path = SETTINGS_PATH) -> SemanticSettings:
         overrule_margin=float(raw["overrule_margin"]),
         support=float(raw["support"]),
         strong_classifier=float(raw["strong_classifier"]),
+        sure_classifier=float(raw["sure_classifier"]),
+        sure_support=float(raw["sure_support"]),
         ask=float(raw["ask"]),
         ask_min_words=int(raw["ask_min_words"]),
         context_words=int(raw["context_words"]),
@@ -155,13 +159,13 @@ class SemanticCrisisDetector:
             h.contrast - h.similarity >= self.settings.overrule_margin for h in hits
         )
 
-    def supports(self, hits: list[SemanticHit]) -> bool:
+    def supports(self, hits: list[SemanticHit], at_least: float | None = None) -> bool:
         """Whether a weak classifier crisis guess has any semantic backing.
 
         A piece clearly closer to a contrast ("I just want to sleep for a week") backs nothing.
         """
+        threshold = self.settings.support if at_least is None else at_least
         return any(
-            h.similarity >= self.settings.support
-            and h.contrast - h.similarity < self.settings.overrule_margin
+            h.similarity >= threshold and h.contrast - h.similarity < self.settings.overrule_margin
             for h in hits
         )

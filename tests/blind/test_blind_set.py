@@ -28,13 +28,14 @@ MESSAGES = [
     for path in sorted(HERE.glob("set_*.yml"))
     for item in yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]
 ]
-# Floors under today's figures (README, "Understanding (measured)"): 0.907 recall (127/140: 125
-# full crisis answers, 2 direct questions) and 0.078 false alarms (25/320) since risk across turns
-# and the direct question (before: 0.886 and 0.094), with room for a few messages of training
-# noise. They stop a regression; the targets (0.97 and 0.03) are not met yet, and these floors
-# must move towards them.
-MIN_CRISIS_RECALL = 0.88
-MAX_FALSE_ALARMS = 0.10
+# Floors under today's figures (README, "Understanding (measured)"): 0.950 recall (133/140: 125
+# full crisis answers, 8 direct questions) and 0.066 false alarms (21/320) since the meaning-based
+# intent classifier and the calibrated classifier-only answers (2026-12-06; before: 0.964 and
+# 0.078), with room for a few messages of training noise (TensorFlow's CPU kernels are not
+# bit-for-bit repeatable). They stop a regression; the targets (0.97 and 0.03) are not met yet,
+# and these floors must move towards them.
+MIN_CRISIS_RECALL = 0.92
+MAX_FALSE_ALARMS = 0.085
 
 
 def is_crisis(label: str) -> bool:
@@ -120,6 +121,6 @@ def test_blind_concern_understanding_is_reported(results):
     print(f"\nBLIND concern macro-F1 {f1:.3f} over {len(pairs)} messages")
     for (gold, got), n in confusions.most_common(8):
         print(f"  {gold} -> {got}: {n}")
-    # Today 0.829 over all 460 (0.855 over sets A, B and D; 0.815 before the sentence
-    # encoder); a floor against regressions.
-    assert f1 >= 0.78
+    # Today 0.876 over all 460 (0.820 before the meaning-based intent classifier, 0.815 before
+    # the sentence encoder); a floor against regressions.
+    assert f1 >= 0.84
