@@ -274,18 +274,20 @@ def test_suicidal_thoughts_on_the_classifiers_word_alone_get_the_direct_question
     assert message.get("safety_net")["weak_crisis_guess"] == "crisis_self_harm"
 
 
-def test_a_classifier_suicide_guess_about_a_baby_who_died_is_bereavement(
-    net: CrisisSafetyNet,
+@pytest.mark.parametrize("confidence", [0.7, 0.99])
+def test_a_bereaved_parent_is_asked_never_sent_the_script_on_the_classifiers_word(
+    net: CrisisSafetyNet, confidence: float
 ) -> None:
     message = Message.build(text="we said goodbye to our son at 23 weeks and i can't stop crying")
     ranking = [
-        {"name": "crisis_self_harm", "confidence": 0.7},
-        {"name": "concern_baby_loss", "confidence": 0.2},
+        {"name": "crisis_self_harm", "confidence": confidence},
+        {"name": "concern_baby_loss", "confidence": 0.01},
     ]
     message.set("intent", ranking[0])
     message.set("intent_ranking", ranking)
     net.process([message])
-    assert message.get("intent")["name"] == "concern_baby_loss"
+    assert message.get("intent")["name"] == "risk_check"
+    assert message.get("safety_net")["resume_intent"] == "concern_baby_loss"
 
 
 @pytest.mark.parametrize(

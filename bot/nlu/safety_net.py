@@ -249,9 +249,8 @@ class CrisisSafetyNet(StatelessComponent):
             intent, why = completed
             self._set_intent(message, ranking, intent, 1.0)
             record.update(fired=True, by="context", intent=intent, intents=[intent], context=why)
-        elif predicted in {HARM_BABY, SELF_HARM} and "loss_context" in found.exception_kinds:
-            # A bereaved parent's grief is met with bereavement support, never the harm-to-baby
-            # or self-harm script on the classifier's word alone (a pattern still escalates).
+        elif predicted == HARM_BABY and "loss_context" in found.exception_kinds:
+            # A bereaved parent must never get the harm-to-baby script.
             self._set_intent(message, ranking, BABY_LOSS, 1.0)
             record.update(reclassified="loss_context")
         elif predicted in CRISIS_INTENTS and self.veto_figures and self._explained(found):
@@ -262,8 +261,11 @@ class CrisisSafetyNet(StatelessComponent):
         ):
             # Suicidal thoughts on the classifier's word alone: the full script only when it is
             # sure and the meaning agrees; otherwise the gentle direct question, numbers included.
-            if self._sure(top, nearest, every) or (
-                not may_ask and self._backed(top, nearest, every)
+            # A bereaved parent is only ever asked: grief's words are not the self-harm script.
+            bereaved = "loss_context" in found.exception_kinds
+            if not bereaved and (
+                self._sure(top, nearest, every)
+                or (not may_ask and self._backed(top, nearest, every))
             ):
                 # Right after the question (or a crisis answer) it cannot be asked again.
                 self._set_intent(message, ranking, ASKED_ABOUT, float(top["confidence"]))
