@@ -277,3 +277,15 @@ def test_after_a_no_the_parent_gets_the_answer_to_their_concern() -> None:
         "utter_offer_next_step",
     ]
     assert any(e.get("name") == "concern" and e["value"] == "concern_low_mood" for e in events)
+
+
+def test_grief_words_right_after_the_question_get_the_full_answer(net: CrisisSafetyNet) -> None:
+    # Asked once already: grief close in meaning to suicidal thoughts may be the answer, so it is
+    # not demoted to baby loss (the same words as a first message are asked about instead).
+    grief = ("They told me her heart had stopped at 30 weeks. I gave birth to her anyway. "
+             "I am broken.")
+    first = parse(net, grief, guess="concern_baby_loss")
+    assert intent_of(first) == "risk_check"
+    after = parse(net, grief, conversation(["everything is too much"], last_action=ASK),
+                  guess="concern_baby_loss")
+    assert intent_of(after) == "crisis_self_harm"

@@ -99,6 +99,7 @@ def test_warning_signs_and_psychosis_signs_have_their_own_rules(
         "my baby earned her wings at 22 weeks",
         "there was no heartbeat at the 12 week scan",
         "we turned off the machines after five days in nicu",
+        "at the 20 week scan they told us his heart had stopped",
     ],
 )
 def test_bereaved_parents_indirect_words_are_loss_not_crisis(
@@ -211,6 +212,64 @@ def test_those_markers_never_hide_a_real_crisis(
     assert intent in detector.detect(text).intents
 
 
+@pytest.mark.parametrize("text", [
+    # an emergency that is over, told with when it happened
+    "we called an ambulance in june when she had a febrile fit, she was fine after and home by "
+    "teatime",
+    "he went blue for a second at birth but he's a healthy toddler now",
+    # worry about what might happen, told as a habit of worry
+    "every night i lie awake with what ifs, what if she stops breathing in her sleep, i'm so "
+    "anxious",
+    "i'm scared i'll trip on the stairs and drop him by accident",
+    # the parent's own panic attack, over
+    "i had a panic attack on the bus and thought i'd pass out but it passed after a few minutes",
+    # questions for later
+    "what does a seizure look like in a baby? i want to know what to do if it ever happens",
+    "how do you give back blows to a baby? we start weaning next week",
+    "how long does the bleeding after a c-section last",
+    # anger, a wish for a break, the inner critic, a negated fear
+    "i could throttle him for booking a golf weekend when she's 6 weeks old",
+    "i want to vanish under the covers for a day and let someone else do it",
+    "the voice in my head is so harsh about everything i do as a mum",
+    "we bicker about money but i'm not afraid of him, just tired of it",
+    # calling an ambulance asked about or not needed; a tight chest told with anxiety
+    "when do you ring 999 and when is it 111 for a baby",
+    "i don't need an ambulance, i need someone to talk to",
+    "my chest gets tight whenever i'm anxious about going out with her",
+    "i felt like i was having a heart attack but the gp said it was anxiety",
+])
+def test_over_hypothetical_and_figurative_emergencies_stay_calm(
+    detector: CrisisDetector, text: str
+) -> None:
+    assert detector.detect(text).intent is None
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("what if hes not breathing, hes blue and floppy", "crisis_medical_emergency"),
+    ("i'm so anxious, she stopped breathing and went blue just now", "crisis_medical_emergency"),
+    ("im terrified what if i snap and shake him", "crisis_harm_baby"),
+    ("i could kill him for crying all night", "crisis_harm_baby"),
+    ("i want to disappear forever", "crisis_self_harm"),
+    ("i'm scared of him, he hit me last night", "crisis_abuse"),
+    ("i hear a voice in my head telling me to hurt the baby", "crisis_psychosis"),
+    ("should i ring 999, he's floppy and won't wake up", "crisis_medical_emergency"),
+    ("i think i'm having a heart attack", "crisis_medical_emergency"),
+    ("chest is tight and i'm panicking, the pain is going down my left arm",
+     "crisis_medical_emergency"),
+    # signs told by a relative, delusions of poisoning and thought broadcasting, mania, text-speak
+    ("my sister has been giving away all her jewellery since the baby came", "crisis_self_harm"),
+    ("someone is putting chemicals in her formula, i can hear them through the ceiling",
+     "crisis_psychosis"),
+    ("the baby is telling everyone what i'm thinking", "crisis_psychosis"),
+    ("not slept since friday and i feel invincible, so many ideas", "crisis_psychosis"),
+    ("he's kickin off, i'm hiding in the car w the kids", "crisis_abuse"),
+])
+def test_worry_anger_and_past_markers_never_hide_a_real_crisis(
+    detector: CrisisDetector, text: str, intent: str
+) -> None:
+    assert intent in detector.detect(text).intents
+
+
 def test_typo_tolerance_leaves_common_words_alone(detector: CrisisDetector) -> None:
     # "mother" is one letter from "smother", but it is a common word meant as itself.
     assert detector.detect("my mother and baby came round").intent is None
@@ -288,6 +347,24 @@ def test_a_bereaved_parent_is_asked_never_sent_the_script_on_the_classifiers_wor
     net.process([message])
     assert message.get("intent")["name"] == "risk_check"
     assert message.get("safety_net")["resume_intent"] == "concern_baby_loss"
+
+
+def test_a_bereaved_parents_grief_close_to_suicidal_thoughts_is_asked_about(
+    net: CrisisSafetyNet,
+) -> None:
+    # No pattern fires; the meaning alone is close to a wish to die, but she has lost her baby.
+    message = Message.build(text="They told me her heart had stopped at 30 weeks. I gave birth "
+                                 "to her anyway. I am broken.")
+    ranking = [{"name": "concern_baby_loss", "confidence": 0.8},
+               {"name": "crisis_self_harm", "confidence": 0.1}]
+    message.set("intent", ranking[0])
+    message.set("intent_ranking", ranking)
+    net.process([message])
+    record = message.get("safety_net")
+    if record.get("by") == "patterns":
+        pytest.fail(f"a pattern fired, so this test no longer checks meaning alone: {record}")
+    assert message.get("intent")["name"] == "risk_check"
+    assert record["resume_intent"] == "concern_baby_loss"
 
 
 @pytest.mark.parametrize(

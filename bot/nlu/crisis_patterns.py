@@ -39,6 +39,7 @@ EXCEPTION_KINDS = (
     "loss_context",
     "past_context",
     "intrusive_context",
+    "worry_context",
 )
 
 

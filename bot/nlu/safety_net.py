@@ -226,6 +226,14 @@ class CrisisSafetyNet(StatelessComponent):
             self._set_intent(message, ranking, found.intent, 1.0)
             intents = found.intents + [i for i in semantic_intents if i not in found.intents]
             record.update(fired=True, by="patterns", intent=found.intent, intents=intents)
+        elif hits and may_ask and self._grief_read_as_suicidal(found, hits):
+            # A bereaved parent's grief close in meaning to suicidal thoughts, with no pattern:
+            # asked gently (numbers included), never sent the self-harm script on meaning alone.
+            # Right after the question (or a crisis answer) it cannot be asked again, and such
+            # words may be the answer: the full crisis answer then, as before.
+            self._set_intent(message, ranking, BABY_LOSS, 1.0)
+            record.update(weak_crisis_guess=ASKED_ABOUT, reclassified="loss_context")
+            self._ask(message, ranking, record)
         elif hits:
             lead = min(hits, key=lambda h: (PRIORITY[h.intent], -h.similarity))
             self._set_intent(message, ranking, lead.intent, lead.similarity)
@@ -332,6 +340,12 @@ class CrisisSafetyNet(StatelessComponent):
         recent = context.intents[-1:]
         return context.last_action != ASK_ACTION and not any(
             intent in CRISIS_INTENTS or intent == RISK_CHECK_INTENT for intent in recent
+        )
+
+    @staticmethod
+    def _grief_read_as_suicidal(found: Detection, hits: list[SemanticHit]) -> bool:
+        return "loss_context" in found.exception_kinds and all(
+            h.intent == ASKED_ABOUT for h in hits
         )
 
     def _ask(self, message: Message, ranking: list[dict[str, Any]], record: dict) -> None:

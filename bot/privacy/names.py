@@ -69,6 +69,16 @@ _LATIN_NAME = re.compile(r"^[a-zà-öø-ÿ'-]{3,}$")
 _NAME_CHARS = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*$")
 
 
+def _camel(text: str) -> bool:
+    """A capital inside the word, as in a brand or title ("EastEnders"); not "McLeod"."""
+    inner = text[1:]
+    if text[:2] == "Mc":
+        inner = text[3:]
+    elif text[:3] == "Mac":
+        inner = text[4:]
+    return any(c.isupper() for c in inner if c.isalpha()) and "'" not in text and "-" not in text
+
+
 def _words(path: Path) -> frozenset[str]:
     """Lower-case words of a list file: whitespace-separated, # starts a comment."""
     words: set[str] = set()
@@ -190,6 +200,13 @@ class NameFinder:
         self.not_before = frozenset(contexts.get("not_before") or [])
         self.not_possessive = frozenset(contexts.get("not_possessive") or [])
         self.saint_words = frozenset(contexts.get("saint_words") or [])
+        self.person_verbs = frozenset(contexts.get("person_verbs") or [])
+        self.subject_links = frozenset(contexts.get("subject_links") or [])
+        self.state_links = frozenset(contexts.get("state_links") or [])
+        self.age_words = frozenset(contexts.get("age_words") or [])
+        self.person_words = frozenset(
+            w for w in contexts["before"]["capitalised"] + contexts["before"]["titled"]
+            if " " not in w)
         # Multi-word places ("Los Angeles", "Fort William") are never names.
         self.places = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         phrases = [t for t in _region_terms() if " " in t]
@@ -328,6 +345,67 @@ class NameFinder:
                 hits.append(i)
         return hits
 
+    def _capitalised_unknown(self, doc: Doc, public: set[int]) -> list[int]:
+        """A capitalised word that is no English word, place, public or service word, where a
+        person's name sits: mid-sentence straight after a verb done to or with a person ("I rang
+        Adaeze", "minding Fiadh"), first in a sentence as the subject of what a person does or
+        owning a person ("Tyrone's granny"). Anywhere else such a word is as often a town, a shop
+        or a product ("driving round Wolverhampton", "using Lansinoh"); camel case is a brand
+        ("EastEnders")."""
+        hits = []
+        for i, token in enumerate(doc):
+            if not self._capitalised(token) or not self._plain(token) or _camel(token.text):
+                continue
+            word = token.lower_
+            if word in self.lists.not_names or word in self.lists.places or i in public:
+                continue
+            if self._sentence_start(doc, i):
+                if not (self._owns_a_person(doc, i) or self._subject(doc, i, public)):
+                    continue
+            elif doc[i - 1].lower_ not in self.person_verbs:
+                continue  # "driving round Wolverhampton", "using Lansinoh", "the Gruffalo"
+            if self._unknown(token):
+                hits.append(i)
+        return hits
+
+    def _subject(self, doc: Doc, i: int, public: set[int]) -> bool:
+        """The word starts its sentence as a person would: "Yaw keeps waking", "Ji-woo is 5
+        months", "Tatenda and Rufaro are twins", "Hodan Warsame." (a full name alone). Shops and
+        products start sentences too ("Snoo is £1,300", "Argos had one"), so "is" and "has" count
+        only before an age or "being"."""
+        j = i + 1
+        while j + 1 < len(doc) and doc[j].text == "-" and not doc[j].whitespace_:
+            j += 2  # "Ji-woo"
+        if j >= len(doc):
+            return False
+        after = doc[j]
+        if self._capitalised(after) and self._unknown(after):  # "Hodan Warsame", "Małgorzata W."
+            return j + 1 >= len(doc) or doc[j + 1].text in {".", ",", "\n", "-", "here"}
+        if after.lower_ == "and":
+            other = doc[j + 1] if j + 1 < len(doc) else None
+            return (other is not None and other.i not in public and self._capitalised(other)
+                    and not _camel(other.text)
+                    and (self._unknown(other) or self._on_a_list(other)))
+        if after.lower_ in self.state_links:
+            rest = [t.lower_ for t in doc[j + 1 : j + 4]]
+            return any(word in self.age_words for word in rest)
+        return after.lower_ in self.subject_links
+
+    def _introduced(self, doc: Doc) -> list[int]:
+        """ "kez here again", "ngozi okafor here": the message opens with who is writing."""
+        words = [t for t in doc[:4] if not t.is_punct]
+        for n in (1, 2):
+            if len(words) > n and words[n].lower_ == "here" and self._accepts(
+                words[n - 1], "named"
+            ) and all(self._plain(t) and not self._common(t) for t in words[:n]):
+                return [t.i for t in words[:n]]
+        return []
+
+    def _owns_a_person(self, doc: Doc, i: int) -> bool:
+        """ "Tyrone's granny", "River's dad": a possessive before a word for a person."""
+        return (i + 2 < len(doc) and doc[i + 1].lower_ in {"'s", "’s"}
+                and doc[i + 2].lower_ in self.person_words)
+
     def _clause_start(self, doc: Doc, i: int) -> bool:
         return self._sentence_start(doc, i) or doc[i - 1].text in {",", "-", "("}
 
@@ -456,10 +534,12 @@ class NameFinder:
 
     def find(self, text: str) -> list[Span]:
         doc = self.nlp(text)  # the lookup lemmatizer only: lemmas tell inflections from names
-        starts = (set(self._from_lists(doc)) | set(self._from_contexts(doc))
-                  | set(self._kisses(doc)) | set(self._vocative(doc)))
-        starts |= self._conjoined(doc, starts)
         in_places = {i for _, start, end in self.places(doc) for i in range(start, end)}
+        starts = (set(self._from_lists(doc)) | set(self._from_contexts(doc))
+                  | set(self._kisses(doc)) | set(self._vocative(doc))
+                  | set(self._capitalised_unknown(doc, in_places)) | set(self._introduced(doc)))
+        # A pair's other half only beside a person: "Dunnes and Penneys" are shops.
+        starts |= self._conjoined(doc, {i for i in starts if i not in in_places})
         in_places |= {i for i in starts if self._at_a_place(doc, i)}
         spans = []
         for first, surname in self._initials(doc):

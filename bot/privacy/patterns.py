@@ -51,7 +51,27 @@ def _nhs_number(text: str, match: re.Match[str]) -> bool:
     return bool(_NHS_CONTEXT.search(nearby)) or not _is_phone(match.group("pii"))
 
 
-VALIDATORS: dict[str, Callable[[str, re.Match[str]], bool]] = {"nhs_number": _nhs_number}
+def luhn_ok(digits: str) -> bool:
+    """The payment-card check digit (ISO/IEC 7812)."""
+    if not digits.isdigit():
+        return False
+    total = 0
+    for i, d in enumerate(reversed(digits)):
+        n = int(d) * (2 if i % 2 else 1)
+        total += n - 9 if n > 9 else n
+    return total % 10 == 0
+
+
+def _card_number(text: str, match: re.Match[str]) -> bool:
+    """13 to 19 digits, however they are spaced, that pass the card check digit."""
+    digits = re.sub(r"\D", "", match.group("pii"))
+    return 13 <= len(digits) <= 19 and luhn_ok(digits)
+
+
+VALIDATORS: dict[str, Callable[[str, re.Match[str]], bool]] = {
+    "nhs_number": _nhs_number,
+    "card_number": _card_number,
+}
 
 
 @dataclass(frozen=True)

@@ -28,14 +28,14 @@ MESSAGES = [
     for path in sorted(HERE.glob("set_*.yml"))
     for item in yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]
 ]
-# Floors under today's figures (README, "Understanding (measured)"): 0.950 recall (133/140: 125
-# full crisis answers, 8 direct questions) and 0.066 false alarms (21/320) since the meaning-based
-# intent classifier and the calibrated classifier-only answers (2026-12-06; before: 0.964 and
-# 0.078), with room for a few messages of training noise (TensorFlow's CPU kernels are not
-# bit-for-bit repeatable). They stop a regression; the targets (0.97 and 0.03) are not met yet,
-# and these floors must move towards them.
+# Floors under today's figures (README, "Understanding (measured)"): 0.950 recall (133/140: 124
+# full crisis answers, 9 direct questions) and 0.059 false alarms (19/320) since over, worried
+# and figurative emergencies stay calm (2026-12-06; 0.066 before, 0.078 before the meaning-based
+# intent classifier), with room for a few messages of training noise (TensorFlow's CPU kernels
+# are not bit-for-bit repeatable). They stop a regression; the targets (0.97 and 0.03) are not
+# met yet, and these floors must move towards them.
 MIN_CRISIS_RECALL = 0.92
-MAX_FALSE_ALARMS = 0.085
+MAX_FALSE_ALARMS = 0.075
 
 
 def is_crisis(label: str) -> bool:

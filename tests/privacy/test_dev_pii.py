@@ -13,7 +13,12 @@ second round at its measured figures (names 0.942, the rest 0.95). A fourth wrot
 at its measured 0.848. A fifth wrote a numbers round (dev_pii_round4.yml: cards, bank details,
 national ids, US addresses and ZIP codes, phones; 80 clean messages full of numbers): every kind
 at 0.93 or more, clean changes at most 4% (3/80: two appointment dates, which go as every
-complete date does, and a parcel's tracking number).
+complete date does, and a parcel's tracking number). A sixth wrote round five
+(dev_pii_round5.yml: 343 messages, names of every origin in every position, addresses, numbers;
+150 clean), scored before any change and then tuned on: held at names 0.91, bank details 0.86,
+cards 0.94, national ids 0.96, the rest 0.95, clean changes at most 4% (6/150). A seventh wrote
+250 clean messages dense with towns, shops, products, shows and services (dev_clean_round6.yml):
+held at 5% changed (12/250 today), so a rule for names no list holds cannot creep into places.
 """
 
 from __future__ import annotations
@@ -34,6 +39,11 @@ NAMES_ROUND_FLOOR = 0.84
 NUMBERS_ROUND = Path(__file__).with_name("dev_pii_round4.yml")
 NUMBERS_ROUND_FLOOR = 0.93
 NUMBERS_ROUND_MAX_ALTERED = 0.04
+ROUND_FIVE = Path(__file__).with_name("dev_pii_round5.yml")
+ROUND_FIVE_FLOORS = {"NAME": 0.91, "BANK": 0.86, "CARD": 0.94, "NATIONAL_ID": 0.96}
+ROUND_FIVE_MAX_ALTERED = 0.04
+PLACES_AND_BRANDS = Path(__file__).with_name("dev_clean_round6.yml")
+PLACES_AND_BRANDS_MAX_ALTERED = 0.05
 ALL_OF = ("CARD", "BANK", "NATIONAL_ID")
 MIN_RATE = 0.95
 MAX_CLEAN_ALTERED = 0.02
@@ -63,27 +73,34 @@ def test_hard_clean_messages_mostly_stay_as_written() -> None:
     assert len(hard.altered) / hard.clean_total <= MAX_HARD_ALTERED, altered
 
 
+def assert_holds(report: Report, floors: dict[str, float], default: float,
+                 max_altered: float) -> None:
+    """Every kind at its floor (or the default), and clean messages changed at most so often."""
+    low = {kind: round(report.rate(kind), 3) for kind in report.totals
+           if report.rate(kind) < floors.get(kind, default)}
+    assert not low, f"below the floor: {low}\n" + "\n".join(report.missed)
+    altered = "\n".join(f"{a!r} -> {b!r}" for a, b in report.altered)
+    assert len(report.altered) / report.clean_total <= max_altered, altered
+
+
 def test_the_second_round_holds_its_figures() -> None:
-    second = score([ROUND_TWO])
-    floors = {kind: ROUND_TWO_NAME_FLOOR if kind == "NAME" else MIN_RATE for kind in second.totals}
-    low = {kind: round(second.rate(kind), 3) for kind, floor in floors.items()
-           if second.rate(kind) < floor}
-    assert not low, f"below the floor: {low}\n" + "\n".join(second.missed)
-    altered = "\n".join(f"{a!r} -> {b!r}" for a, b in second.altered)
-    assert len(second.altered) / second.clean_total <= MAX_CLEAN_ALTERED, altered
+    assert_holds(score([ROUND_TWO]), {"NAME": ROUND_TWO_NAME_FLOOR}, MIN_RATE, MAX_CLEAN_ALTERED)
 
 
 def test_the_names_round_holds_its_figure() -> None:
-    names = score([NAMES_ROUND])
-    assert names.rate("NAME") >= NAMES_ROUND_FLOOR, "\n".join(names.missed)
-    altered = "\n".join(f"{a!r} -> {b!r}" for a, b in names.altered)
-    assert len(names.altered) / names.clean_total <= MAX_CLEAN_ALTERED, altered
+    assert_holds(score([NAMES_ROUND]), {}, NAMES_ROUND_FLOOR, MAX_CLEAN_ALTERED)
 
 
 def test_the_numbers_round_holds_its_figures() -> None:
-    numbers = score([NUMBERS_ROUND])
-    low = {kind: round(numbers.rate(kind), 3) for kind in numbers.totals
-           if numbers.rate(kind) < NUMBERS_ROUND_FLOOR}
-    assert not low, f"below the floor: {low}\n" + "\n".join(numbers.missed)
-    altered = "\n".join(f"{a!r} -> {b!r}" for a, b in numbers.altered)
-    assert len(numbers.altered) / numbers.clean_total <= NUMBERS_ROUND_MAX_ALTERED, altered
+    assert_holds(score([NUMBERS_ROUND]), {}, NUMBERS_ROUND_FLOOR, NUMBERS_ROUND_MAX_ALTERED)
+
+
+def test_round_five_holds_its_figures() -> None:
+    assert_holds(score([ROUND_FIVE]), ROUND_FIVE_FLOORS, MIN_RATE, ROUND_FIVE_MAX_ALTERED)
+
+
+def test_places_shops_and_products_are_left_alone() -> None:
+    places = score([PLACES_AND_BRANDS])
+    assert places.clean_total == 250
+    altered = "\n".join(f"{a!r} -> {b!r}" for a, b in places.altered)
+    assert len(places.altered) / places.clean_total <= PLACES_AND_BRANDS_MAX_ALTERED, altered

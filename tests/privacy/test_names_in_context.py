@@ -1,0 +1,40 @@
+"""Names that no list holds, found from where they sit in the sentence (bot/privacy/names.py).
+
+Towns, shops and products are capitalised and unlisted too, so each rule here also has a
+message where the same position holds something that is not a person's name and must stay.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.privacy.redactor import redact
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a full name alone at the start, a subject that does what people do, a pair of names
+    ("Chidera Obiora. my son is 5 weeks and wont feed", "Obiora"),
+    ("Zanele keeps telling me i'm doing it wrong", "Zanele"),
+    ("Mthunzi and Ayodele are 3 weeks and they never sleep together", "Ayodele"),
+    ("Xiomara is 7 months and still up every two hours", "Xiomara"),
+    # after what is done to or with a person
+    ("i rang Adaeze last night and just cried", "Adaeze"),
+    ("my mam is minding Saoirse so i can nap", "Saoirse"),
+    # the writer says who they are, in lower case
+    ("chinenye okwu here, the hv gave me this link", "okwu"),
+    ("yemisi here again, no sleep", "yemisi"),
+])
+def test_unlisted_names_are_found_by_where_they_sit(text: str, name: str) -> None:
+    assert name not in redact(text)
+
+
+@pytest.mark.parametrize("text", [
+    "we've been driving round Wolverhampton at night to get him to sleep",
+    "is Lansinoh or Medela better for cracked nipples",
+    "Kalamazoo has one lactation consultant and she's booked up",
+    "Dunnes and SuperValu don't stock any vegan formula",
+    "Snoo is £1,300 for a cot, who can afford that",
+    "my boyfriend plays Fortnite until 3am while i do the night feeds",
+])
+def test_towns_shops_and_products_in_those_places_stay(text: str) -> None:
+    assert redact(text) == text

@@ -1,0 +1,32 @@
+"""Bank details, cards and national ids written the way parents type them (data/patterns.yml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.privacy.patterns import luhn_ok
+from bot.privacy.redactor import redact
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("account no 31926819, sort 20 45 77", "20 45 77"),
+    ("my checking acct # 004512398765 for the refund", "004512398765"),
+    ("20-45-77 31926819 is where the grant goes", "20-45-77"),
+    ("i wrote JK  44 21  90 B on the form, is that right", "JK  44 21  90 B"),
+    ("please take 4111111111 111111 for the class", "4111111111 111111"),
+])
+def test_numbers_typed_oddly_are_kept_out(text: str, value: str) -> None:
+    assert value not in redact(text)
+
+
+@pytest.mark.parametrize("text", [
+    "ISBN 978-0-241-43612-8 is the book the health visitor lent me",
+    "she's 4 months and weighs 14 lb 2 oz",
+])
+def test_dashed_reference_numbers_and_measurements_stay(text: str) -> None:
+    assert redact(text) == text
+
+
+def test_the_card_check_digit() -> None:
+    assert luhn_ok("4111111111111111")
+    assert not luhn_ok("4111111111111112")
