@@ -14,6 +14,9 @@ from bot.privacy.redactor import redact
     ("20-45-77 31926819 is where the grant goes", "20-45-77"),
     ("i wrote JK  44 21  90 B on the form, is that right", "JK  44 21  90 B"),
     ("please take 4111111111 111111 for the class", "4111111111 111111"),
+    # a ZIP code closing a US street address, after a town written any way
+    ("send it to 77 Waialae Ave honolulu hi 96816 pls", "96816"),
+    ("we're at 9 Pine St, Hoboken 07030", "07030"),
 ])
 def test_numbers_typed_oddly_are_kept_out(text: str, value: str) -> None:
     assert value not in redact(text)
@@ -22,6 +25,7 @@ def test_numbers_typed_oddly_are_kept_out(text: str, value: str) -> None:
 @pytest.mark.parametrize("text", [
     "ISBN 978-0-241-43612-8 is the book the health visitor lent me",
     "she's 4 months and weighs 14 lb 2 oz",
+    "walked 3 miles down Elm St today and did 12000 steps",
 ])
 def test_dashed_reference_numbers_and_measurements_stay(text: str) -> None:
     assert redact(text) == text
