@@ -433,3 +433,60 @@ def test_crisis_at_the_end_of_a_very_long_message_is_still_caught(net: CrisisSaf
     message.set("intent", {"name": "concern_overwhelm", "confidence": 0.9})
     net.process([message])
     assert message.get("intent")["name"] == "crisis_self_harm"
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    # warning signs in fresh wordings: means checked, pills kept back, the highest bridge,
+    # a place calling, text-speak, a partner's self-injury, a burden put as someone luckier
+    ("there's a hosepipe in the garage, I tested it this morning", "crisis_self_harm"),
+    ("I've been putting my sertraline aside for weeks now", "crisis_self_harm"),
+    ("spent last night googling which multi storey near me is tallest", "crisis_self_harm"),
+    ("the river by the park keeps pulling me, every time I walk past", "crisis_self_harm"),
+    ("i jus want 2 sleep n never wake up", "crisis_self_harm"),
+    ("my boyfriend has been cutting again, there's blood on the towels", "crisis_self_harm"),
+    ("the twins would be luckier with a different mum", "crisis_self_harm"),
+    # psychosis: talking to no one, the baby a copy or a spirit, nonsense after the birth
+    ("she keeps answering people who aren't in the room", "crisis_psychosis"),
+    ("he says our son is a clone and the real one was taken", "crisis_psychosis"),
+    ("my daughter is 2 weeks postpartum and talking nonsense", "crisis_psychosis"),
+    # damage to the home as intimidation
+    ("my husband is smashing up the kitchen and I'm upstairs with the baby", "crisis_abuse"),
+])
+def test_more_wordings_of_warning_signs_psychosis_and_abuse(
+    detector: CrisisDetector, text: str, intent: str
+) -> None:
+    assert intent in detector.detect(text).intents
+
+
+@pytest.mark.parametrize("text", [
+    "i've been on edge all week since the health visitor came",
+    "my partner hogs the telly remote every night",
+    "my mum will kill me when she sees the new tattoo",
+    "I'm worried he'll leave if I keep crying all the time",
+    "she threatened to move out during the row but we made up",
+    "the consultant said it's a floppy larynx, that's why he sounds squeaky",
+    "I can't breathe properly whenever the baby screams, it's my anxiety",
+    "I passed out at the gym yesterday, I'm fine now",
+    "I'm paranoid she'll stop breathing so I check her every hour",
+    "what do I do if my baby ever stops breathing",
+    "my chest gets tight every time I think about going back to work",
+    "our daughter's cutting back on naps and it's wrecking my evenings",
+    "we put some of his old clothes aside for the next baby",
+])
+def test_worries_habits_and_idioms_that_sound_like_crises_stay_calm(
+    detector: CrisisDetector, text: str
+) -> None:
+    assert detector.detect(text).intent is None
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("I'm on edge, she's floppy and not breathing", "crisis_medical_emergency"),
+    ("he threatened to leave and take the baby if I tell anyone", "crisis_abuse"),
+    ("I fainted and now the baby won't wake up", "crisis_medical_emergency"),
+    ("I'm worried, he's stopped breathing and gone blue", "crisis_medical_emergency"),
+    ("i'm bleeding heavily and i feel faint", "crisis_medical_emergency"),
+])
+def test_those_idioms_and_habits_never_hide_a_real_crisis(
+    detector: CrisisDetector, text: str, intent: str
+) -> None:
+    assert intent in detector.detect(text).intents

@@ -281,7 +281,10 @@ class CrisisSafetyNet(StatelessComponent):
                 record.update(weak_crisis_guess=ASKED_ABOUT)
                 if predicted == ASKED_ABOUT:
                     self._demote(message, ranking)  # what to resume after a "no"
-                if may_ask and self._worth_asking(every):
+                # Not asked of a parent who has just said they are not suicidal ("Not
+                # suicidal, just tired"): a weak guess is no reason to doubt their word.
+                denied = "neg_not_suicidal" in found.exceptions
+                if may_ask and not denied and self._worth_asking(every):
                     self._ask(message, ranking, record)
         elif predicted == FALLBACK_INTENT and top["name"] in CRISIS_INTENTS:
             if self._backed(top, nearest, every):

@@ -54,6 +54,13 @@ PROFILE_TERMS = ROOT / "actions" / "profile_terms.yml"
 MONTHS = {"may", "june", "april", "august"}  # also names; capitalised mid-sentence they are dates
 _SENTENCE_END = {".", "!", "?", "\n", "...", ":", ";"}
 _KISSES = {"x", "xx", "xxx", "xxxx"}
+_SEASONS = {"summer", "autumn", "winter", "spring"}  # "Summer went so fast"
+# What a bill, a mark or a season does too ("Bill went up", "Summer started"): not enough to
+# make a word that is also a name ("Mark works nights") a person.
+_THING_VERBS = {"went", "goes", "got", "gets", "started", "starts", "seems", "seemed", "moved",
+                "hit", "hits", "never", "always", "wo", "ca"}
+_CLAUSE_LINKS = {"and", "but", "so", "because", "cos", "coz", "while", "when"}
+_DASHES = {"-", "–", "—"}
 # Where the service's own words are: they are never names, however rare in general English.
 VOCABULARY_SOURCES = [ROOT / "data" / "nlu", ROOT / "domain.yml",
                       ROOT / "bot" / "resources" / "directory.yml"]
@@ -336,13 +343,19 @@ class NameFinder:
                 not self._capitalised(token) or (self._sentence_start(doc, i) and not possessive)
             ):
                 continue  # "ivy green", "Daisy chains", "Poppy seeds"; but "Poppy's NHS number"
-            if word in self.lists.first or (
+            accented = self._capitalised(token) and folded(word) != word
+            if word in self.lists.first or (accented and folded(word) in self.lists.first) or (
                 word in self.lists.word_names
                 and word not in MONTHS
                 and self._capitalised(token)
                 and not self._sentence_start(doc, i)
             ):
                 hits.append(i)
+            elif (word in self.lists.word_names and word not in MONTHS | _SEASONS
+                  and self._capitalised(token) and self._sentence_start(doc, i)
+                  and i + 1 < len(doc) and doc[i + 1].lower_ in self.subject_links
+                  and doc[i + 1].lower_ not in _THING_VERBS):
+                hits.append(i)  # "Mark works nights", "Sky wakes at 5"; not "Will you"
         return hits
 
     def _capitalised_unknown(self, doc: Doc, public: set[int]) -> list[int]:
@@ -359,14 +372,26 @@ class NameFinder:
             word = token.lower_
             if word in self.lists.not_names or word in self.lists.places or i in public:
                 continue
-            if self._sentence_start(doc, i):
+            if self._sentence_start(doc, i) or doc[i - 1].lower_ in _CLAUSE_LINKS:
                 if not (self._owns_a_person(doc, i) or self._subject(doc, i, public)):
                     continue
-            elif doc[i - 1].lower_ not in self.person_verbs:
+                # Written as a person's subject, a rare word is a name even if it is one letter
+                # from an everyday word ("Kidus keeps", "Tunde says"): "Kids keeps" is no typo.
+                if self._unknown(token) or (word not in self.vocabulary and not self._common(token)
+                                            and not self._inflection(token)):
+                    hits.append(i)
+                continue
+            if doc[i - 1].lower_ not in self.person_verbs:
                 continue  # "driving round Wolverhampton", "using Lansinoh", "the Gruffalo"
             if self._unknown(token):
                 hits.append(i)
         return hits
+
+    @staticmethod
+    def _inflection(token: Token) -> bool:
+        """An inflected everyday word ("wakes", "nappies") is no name, however rare."""
+        lemma = token.lemma_.lower() if token.lemma_ else token.lower_
+        return lemma != token.lower_
 
     def _subject(self, doc: Doc, i: int, public: set[int]) -> bool:
         """The word starts its sentence as a person would: "Yaw keeps waking", "Ji-woo is 5
@@ -395,8 +420,9 @@ class NameFinder:
         """ "kez here again", "ngozi okafor here": the message opens with who is writing."""
         words = [t for t in doc[:4] if not t.is_punct]
         for n in (1, 2):
-            if len(words) > n and words[n].lower_ == "here" and self._accepts(
-                words[n - 1], "named"
+            if len(words) > n and words[n].lower_ == "here" and (
+                self._accepts(words[n - 1], "named")
+                or (self._capitalised(words[n - 1]) and not self._inflection(words[n - 1]))
             ) and all(self._plain(t) and not self._common(t) for t in words[:n]):
                 return [t.i for t in words[:n]]
         return []
@@ -445,6 +471,27 @@ class NameFinder:
                 return [token.i]
             if self._listed(token):
                 return [token.i]
+        return []
+
+    def _closing(self, doc: Doc) -> list[int]:
+        """A name alone at the very end, after a full stop or a dash: "... every time. Aistė",
+        "... call back - Gráinne." A capitalised word there that is no English word, or a listed
+        first name in any case ("... both asleep. sapna")."""
+        words = [t for t in doc if not t.is_punct and t.lower_ not in _KISSES]
+        if len(words) < 4:
+            return []
+        token = words[-1]
+        i = token.i
+        if i == 0 or not (self._sentence_start(doc, i) or doc[i - 1].text in _DASHES):
+            return []
+        if not self._plain(token) or token.lower_ in self.lists.not_names or (
+            token.lower_ in self.lists.places or token.lower_ in self.vocabulary
+        ):
+            return []
+        if self._common(token) or self._inflection(token):
+            return []
+        if self._capitalised(token) or folded(token.lower_) in self.lists.first:
+            return [i]
         return []
 
     def _vocative(self, doc: Doc) -> list[int]:
@@ -537,7 +584,8 @@ class NameFinder:
         in_places = {i for _, start, end in self.places(doc) for i in range(start, end)}
         starts = (set(self._from_lists(doc)) | set(self._from_contexts(doc))
                   | set(self._kisses(doc)) | set(self._vocative(doc))
-                  | set(self._capitalised_unknown(doc, in_places)) | set(self._introduced(doc)))
+                  | set(self._capitalised_unknown(doc, in_places)) | set(self._introduced(doc))
+                  | set(self._closing(doc)))
         # A pair's other half only beside a person: "Dunnes and Penneys" are shops.
         starts |= self._conjoined(doc, {i for i in starts if i not in in_places})
         in_places |= {i for i in starts if self._at_a_place(doc, i)}

@@ -17,9 +17,15 @@ from bot.privacy.spans import Span
 
 # The countries of the regions the assistant serves (bot/names.py), each once: GB, US, IE.
 REGIONS = tuple(dict.fromkeys(REGION_COUNTRY.values()))
-# Freephone numbers (0800, 0808, 1800, 1-800) belong to organisations: a helpline a parent
-# mentions, never their own number. 03 numbers are kept out: a local team's line can be one.
-_ORGANISATION_TYPES = {phonenumbers.PhoneNumberType.TOLL_FREE}
+# Freephone (0800, 0808, 1800, 1-800), non-geographic (03), shared-cost and premium-rate (0845,
+# 0870, Ireland's 1850) numbers belong to organisations: a helpline or a team's switchboard a
+# parent mentions, never a person's own line, so they stay readable for staff.
+_ORGANISATION_TYPES = {
+    phonenumbers.PhoneNumberType.TOLL_FREE,
+    phonenumbers.PhoneNumberType.UAN,
+    phonenumbers.PhoneNumberType.SHARED_COST,
+    phonenumbers.PhoneNumberType.PREMIUM_RATE,
+}
 _MIN_DIGITS = 7  # shorter runs are ages, counts and short codes, not personal numbers
 # A number said to be something else: "model 702.485.35", "invoice 2024-0193", "order #48213".
 # Only labels that never end a phrase before a phone number ("just in case 07700..." is a phone).

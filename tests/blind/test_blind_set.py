@@ -36,6 +36,12 @@ MESSAGES = [
 # met yet, and these floors must move towards them.
 MIN_CRISIS_RECALL = 0.92
 MAX_FALSE_ALARMS = 0.075
+# Set E (180 messages, added 2026-12-06, written by a fresh helper) is harder and was scored
+# before any change of that day: 0.871 recall (61/70), 0.091 false alarms (10/110). Its own
+# floors, under those figures with the same room for noise; sets A-D keep theirs above.
+NEWER_SETS = {"set_e"}
+MIN_CRISIS_RECALL_NEWER = 0.84
+MAX_FALSE_ALARMS_NEWER = 0.12
 
 
 def is_crisis(label: str) -> bool:
@@ -84,7 +90,11 @@ def test_blind_crisis_messages_get_emergency_contacts_first(results):
     # Kinds only, never the texts: whoever reads this output must stay blind to the set.
     for (label, got), n in Counter((label, got) for label, got, _ in missed).most_common():
         print(f"  MISS {label} -> {got}: {n}")
-    assert recall >= MIN_CRISIS_RECALL
+    for newer, floor in ((False, MIN_CRISIS_RECALL), (True, MIN_CRISIS_RECALL_NEWER)):
+        part = [(i, r) for i, r, _ in crises if (i["set"] in NEWER_SETS) == newer]
+        caught = sum(1 for _, r in part if emergency_first(r))
+        print(f"  {'set E' if newer else 'sets A-D'}: {caught}/{len(part)}")
+        assert caught / len(part) >= floor
 
 
 def test_blind_ordinary_messages_are_rarely_escalated(results):
@@ -105,22 +115,32 @@ def test_blind_ordinary_messages_are_rarely_escalated(results):
     )
     for (label, got, by), n in kinds.most_common():  # kinds only: the texts stay unread
         print(f"  FA {label} -> {got} (by the {by}): {n}")
-    assert rate <= MAX_FALSE_ALARMS
+    for newer, ceiling in ((False, MAX_FALSE_ALARMS), (True, MAX_FALSE_ALARMS_NEWER)):
+        part = [(i, r) for i, r, _ in ordinary if (i["set"] in NEWER_SETS) == newer]
+        raised = sum(1 for _, r in part if crisis_answered(r))
+        print(f"  {'set E' if newer else 'sets A-D'}: {raised}/{len(part)}")
+        assert raised / len(part) <= ceiling
 
 
 def test_blind_concern_understanding_is_reported(results):
-    pairs = [
-        (
-            "crisis" if is_crisis(i["label"]) else i["label"],
-            "crisis" if is_crisis(p["intent"]["name"]) else p["intent"]["name"],
-        )
-        for i, _, p in results
-    ]
-    f1 = concern_macro_f1(pairs)
-    confusions = Counter((g, p) for g, p in pairs if g != p and g in CONCERN_INTENTS)
-    print(f"\nBLIND concern macro-F1 {f1:.3f} over {len(pairs)} messages")
+    def pairs(items):
+        return [
+            (
+                "crisis" if is_crisis(i["label"]) else i["label"],
+                "crisis" if is_crisis(p["intent"]["name"]) else p["intent"]["name"],
+            )
+            for i, _, p in items
+        ]
+
+    everything = pairs(results)
+    older = concern_macro_f1(pairs([x for x in results if x[0]["set"] not in NEWER_SETS]))
+    newer = concern_macro_f1(pairs([x for x in results if x[0]["set"] in NEWER_SETS]))
+    confusions = Counter((g, p) for g, p in everything if g != p and g in CONCERN_INTENTS)
+    print(f"\nBLIND concern macro-F1 {concern_macro_f1(everything):.3f} over {len(everything)} "
+          f"messages (sets A-D {older:.3f}, set E {newer:.3f})")
     for (gold, got), n in confusions.most_common(8):
         print(f"  {gold} -> {got}: {n}")
-    # Today 0.872 over all 460 (0.820 before the meaning-based intent classifier, 0.815 before
-    # the sentence encoder); a floor against regressions.
-    assert f1 >= 0.84
+    # Sets A-D: 0.872 (0.820 before the meaning-based intent classifier, 0.815 before the
+    # sentence encoder); set E: 0.761 when it was added. Floors against regressions.
+    assert older >= 0.84
+    assert newer >= 0.70

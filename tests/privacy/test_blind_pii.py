@@ -1,6 +1,6 @@
 """Redaction on personal data nobody on the project wrote (tests/privacy/blind_pii_*.yml).
 
-The four files were written by helpers who never saw the redactor, its rules or the other
+The five files were written by helpers who never saw the redactor, its rules or the other
 corpora. Never tune on them: they measure how the redactor holds on strangers' words. The floors
 are the figures measured when they were added (docs/privacy.md), so a change that loses ground
 fails; the targets (95% of every kind, 100% of cards, bank details and national ids, at most 2%
@@ -16,9 +16,12 @@ import pytest
 from bot.quality.redaction_report import Report, score
 
 FILES = sorted(Path(__file__).parent.glob("blind_pii_*.yml"))
-FLOORS = {"CARD": 1.0, "BANK": 1.0, "EMAIL": 1.0, "NATIONAL_ID": 0.95, "POSTCODE": 0.95,
-          "PHONE": 0.97, "DOB": 0.97, "ADDRESS": 0.92, "NAME": 0.91}
-MAX_CLEAN_ALTERED = 0.05
+# Over all five files (2026-12-06, with blind_pii_e.yml scored before that day's changes):
+# names 92.3% (838/908), addresses 93.9%, postcodes 95.9%, national ids 98.6%, phones 98.8%,
+# dates of birth 99.0%, clean changed 6/195 (3.1%).
+FLOORS = {"CARD": 1.0, "BANK": 1.0, "EMAIL": 1.0, "NATIONAL_ID": 0.98, "POSTCODE": 0.95,
+          "PHONE": 0.98, "DOB": 0.98, "ADDRESS": 0.93, "NAME": 0.92}
+MAX_CLEAN_ALTERED = 0.04
 
 
 @pytest.fixture(scope="module")
@@ -27,8 +30,8 @@ def report() -> Report:
 
 
 def test_the_blind_corpus_is_there_and_big_enough(report: Report) -> None:
-    assert len(FILES) == 4
-    assert sum(report.totals.values()) >= 900 and report.clean_total >= 100
+    assert len(FILES) == 5
+    assert sum(report.totals.values()) >= 1300 and report.clean_total >= 190
 
 
 def test_each_kind_of_personal_data_stays_out_of_storage(

@@ -23,6 +23,16 @@ from bot.privacy.redactor import redact
     # the writer says who they are, in lower case
     ("chinenye okwu here, the hv gave me this link", "okwu"),
     ("yemisi here again, no sleep", "yemisi"),
+    # accented spellings of listed names; a word name doing what people do; a rare word one
+    # letter from an everyday one, as a subject; "X here"; a name alone at the very end
+    ("Ciarán went back to work and the house is so quiet", "Ciarán"),
+    ("Hope cries every time the hoover goes on", "Hope"),
+    ("Kidus keeps pulling at his ears", "Kidus"),
+    ("and Abimbola is exhausted, she's doing nights too", "Abimbola"),
+    ("Bayo here, is there a dads group near us", "Bayo"),
+    ("he wakes every hour and I can't think straight. Ngozika", "Ngozika"),
+    ("I'm Dee, mum to Oluwadamilare. He won't take a bottle", "Oluwadamilare"),
+    ("Temitope's nhs number is on the letter", "Temitope"),
 ])
 def test_unlisted_names_are_found_by_where_they_sit(text: str, name: str) -> None:
     assert name not in redact(text)
@@ -35,6 +45,11 @@ def test_unlisted_names_are_found_by_where_they_sit(text: str, name: str) -> Non
     "Dunnes and SuperValu don't stock any vegan formula",
     "Snoo is £1,300 for a cot, who can afford that",
     "my boyfriend plays Fortnite until 3am while i do the night feeds",
+    # word names and places doing what things do; a closing word that is English
+    "Bill went up again this month and I'm panicking",
+    "Summer went so fast, now it's dark by 4",
+    "We went to Boots for nappies and then home. Sorted",
+    "we're doing Wigilia on Christmas Eve with my family",
 ])
 def test_towns_shops_and_products_in_those_places_stay(text: str) -> None:
     assert redact(text) == text

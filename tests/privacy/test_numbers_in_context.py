@@ -17,6 +17,10 @@ from bot.privacy.redactor import redact
     # a ZIP code closing a US street address, after a town written any way
     ("send it to 77 Waialae Ave honolulu hi 96816 pls", "96816"),
     ("we're at 9 Pine St, Hoboken 07030", "07030"),
+    # driving licences and passports: the UK licence's own shape, others with what they are
+    ("nursery took a copy of my licence MORGA753116SM9IJ", "MORGA753116SM9IJ"),
+    ("my illinois DL is S530-4219-8873", "S530-4219-8873"),
+    ("passport number 512345678 expires next year", "512345678"),
 ])
 def test_numbers_typed_oddly_are_kept_out(text: str, value: str) -> None:
     assert value not in redact(text)
@@ -26,6 +30,10 @@ def test_numbers_typed_oddly_are_kept_out(text: str, value: str) -> None:
     "ISBN 978-0-241-43612-8 is the book the health visitor lent me",
     "she's 4 months and weighs 14 lb 2 oz",
     "walked 3 miles down Elm St today and did 12000 steps",
+    "my driving licence photo is 10 years old",
+    # helplines and switchboards: 03, 0845 and Irish 1850 numbers are organisations' lines
+    "the breastfeeding helpline is 0300 100 0212 and they were lovely",
+    "Cry-sis told me to ring 08451 228 669 when it gets bad",
 ])
 def test_dashed_reference_numbers_and_measurements_stay(text: str) -> None:
     assert redact(text) == text
