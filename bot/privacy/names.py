@@ -129,6 +129,14 @@ def inflected_words() -> frozenset[str]:
     return frozenset(lemma for form, lemma in table.items() if form != lemma)
 
 
+@lru_cache(maxsize=1)
+def lemma_table_words() -> frozenset[str]:
+    """Every word form in spaCy's English lemma table (~67,000): an English dictionary that
+    holds "triage" and "valleys" but not "efua" or "kez"."""
+    table = cast(dict[str, str], load_language_data(registry.lookups.get("en")["lemma_lookup"]))
+    return frozenset(table) | frozenset(table.values())
+
+
 def name_dictionary() -> frozenset[str]:
     """The first names of Jörg Michael's name dictionary (nam_dict.txt, GNU FDL), as installed
     with the `gender-guesser` package: read from its data file, its code is never imported."""
@@ -192,6 +200,7 @@ class NameFinder:
         listed = self.lists.first | self.lists.word_names | self.lists.surnames
         self.vocabulary = service_vocabulary() - listed
         self.everyday_first = self.lists.first & inflected_words()
+        self.english = lemma_table_words()
         contexts = yaml.safe_load((DATA / "name_contexts.yml").read_text(encoding="utf-8"))
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
         for tier, phrases in contexts["before"].items():
@@ -335,7 +344,11 @@ class NameFinder:
                 continue
             word = token.lower_  # not folded: alone, "bébé" is no "Bebe" (contexts fold accents)
             if not self._capitalised(token) and word in self.lists.world:
-                continue  # "finna": world-list names alone need a capital
+                # "finna": world-list names alone need a capital, unless they start a clause
+                # as a person's subject ("efua keeps coughing", "tharushi has a cold")
+                if self._acts_as_subject(doc, i):
+                    hits.append(i)
+                continue
             if i > 0 and doc[i - 1].lower_ == "the" and not self._capitalised(doc[i - 1]):
                 continue  # "at the rosie", "the evelina": a hospital or unit, not a person
             possessive = i + 1 < len(doc) and doc[i + 1].lower_ in {"'s", "’s"}
@@ -352,11 +365,41 @@ class NameFinder:
             ):
                 hits.append(i)
             elif (word in self.lists.word_names and word not in MONTHS | _SEASONS
-                  and self._capitalised(token) and self._sentence_start(doc, i)
-                  and i + 1 < len(doc) and doc[i + 1].lower_ in self.subject_links
-                  and doc[i + 1].lower_ not in _THING_VERBS):
-                hits.append(i)  # "Mark works nights", "Sky wakes at 5"; not "Will you"
+                  and self._capitalised(token) and self._acts_as_subject(doc, i)):
+                hits.append(i)  # "Mark works nights", "Storm is teething"; not "Will you"
         return hits
+
+    def _lowercase_subject(self, doc: Doc, public: set[int]) -> list[int]:
+        """A lower-case word no list holds, first in its clause as a person's subject, in a
+        message typed all in lower case: "efua keeps coughing", "kez thinks i've got pnd"."""
+        hits = []
+        for i, token in enumerate(doc):
+            if token.text != token.lower_ or i in public or not self._plain(token):
+                continue
+            word = token.lower_
+            if word in self.lists.not_names or word in self.lists.places:
+                continue
+            if word in self.english:
+                continue  # "triage said come in", "reception said to ring back"
+            if self._acts_as_subject(doc, i) and self._unknown(token):
+                hits.append(i)
+        return hits
+
+    def _acts_as_subject(self, doc: Doc, i: int) -> bool:
+        """First in its clause and doing what only people do ("Mark works nights", "Storm is
+        teething", "Sky is 8 weeks"): not what a bill, a mark or a season does too ("Bill went
+        up", "Bill has been paid")."""
+        if not (self._sentence_start(doc, i) or doc[i - 1].lower_ in _CLAUSE_LINKS):
+            return False
+        if i + 1 >= len(doc):
+            return False
+        after = doc[i + 1].lower_
+        if after in self.subject_links:
+            return after not in _THING_VERBS
+        if after in self.state_links:
+            rest = [t.lower_ for t in doc[i + 2 : i + 5]]
+            return any(w in self.age_words and w not in {"been", "being"} for w in rest)
+        return False
 
     def _capitalised_unknown(self, doc: Doc, public: set[int]) -> list[int]:
         """A capitalised word that is no English word, place, public or service word, where a
@@ -585,7 +628,7 @@ class NameFinder:
         starts = (set(self._from_lists(doc)) | set(self._from_contexts(doc))
                   | set(self._kisses(doc)) | set(self._vocative(doc))
                   | set(self._capitalised_unknown(doc, in_places)) | set(self._introduced(doc))
-                  | set(self._closing(doc)))
+                  | set(self._closing(doc)) | set(self._lowercase_subject(doc, in_places)))
         # A pair's other half only beside a person: "Dunnes and Penneys" are shops.
         starts |= self._conjoined(doc, {i for i in starts if i not in in_places})
         in_places |= {i for i in starts if self._at_a_place(doc, i)}

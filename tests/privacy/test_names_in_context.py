@@ -33,6 +33,8 @@ from bot.privacy.redactor import redact
     ("he wakes every hour and I can't think straight. Ngozika", "Ngozika"),
     ("I'm Dee, mum to Oluwadamilare. He won't take a bottle", "Oluwadamilare"),
     ("Temitope's nhs number is on the letter", "Temitope"),
+    # all in lower case, a word no list or dictionary holds doing what people do
+    ("yaaba keeps asking when the baby is coming home", "yaaba"),
 ])
 def test_unlisted_names_are_found_by_where_they_sit(text: str, name: str) -> None:
     assert name not in redact(text)
@@ -50,6 +52,7 @@ def test_unlisted_names_are_found_by_where_they_sit(text: str, name: str) -> Non
     "Summer went so fast, now it's dark by 4",
     "We went to Boots for nappies and then home. Sorted",
     "we're doing Wigilia on Christmas Eve with my family",
+    "triage said come in if the movements don't pick up",
 ])
 def test_towns_shops_and_products_in_those_places_stay(text: str) -> None:
     assert redact(text) == text
