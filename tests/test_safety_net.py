@@ -485,6 +485,12 @@ def test_worries_habits_and_idioms_that_sound_like_crises_stay_calm(
     ("I fainted and now the baby won't wake up", "crisis_medical_emergency"),
     ("I'm worried, he's stopped breathing and gone blue", "crisis_medical_emergency"),
     ("i'm bleeding heavily and i feel faint", "crisis_medical_emergency"),
+    # an all-clear or an episode in the past never outweighs what is happening now
+    ("she was completely fine after the birth but now she's blue and not breathing",
+     "crisis_medical_emergency"),
+    ("the GP said he was fine in March but now he's floppy and won't wake",
+     "crisis_medical_emergency"),
+    ("she had a seizure last month, she's fitting again right now", "crisis_medical_emergency"),
 ])
 def test_those_idioms_and_habits_never_hide_a_real_crisis(
     detector: CrisisDetector, text: str, intent: str

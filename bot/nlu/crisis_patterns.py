@@ -40,6 +40,7 @@ EXCEPTION_KINDS = (
     "past_context",
     "intrusive_context",
     "worry_context",
+    "present_context",
 )
 
 

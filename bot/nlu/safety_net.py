@@ -72,6 +72,10 @@ SEMANTIC_VETO_KINDS = VETO_KINDS | {"negations"}
 OVERRULE_KINDS = SEMANTIC_VETO_KINDS | {"past_context"}
 # Exceptions of these kinds describe the whole message, not the words that matched.
 CONTEXT_KINDS = {"loss_context", "past_context", "intrusive_context"}
+# Context that something is over or past, and the marker of something happening now that
+# outweighs it (crisis_patterns.yml, `present_context`).
+OVER_KINDS = {"resolved", "past_context"}
+HAPPENING_NOW = "happening_now"
 # The net reads at most this much of a message; longer input is cut, never skipped.
 MAX_CHARS = 20_000
 
@@ -140,15 +144,25 @@ class CrisisDetector:
         A group of exception ids suppresses only when every one of them is in the message.
         """
         present = {ex_id for ex_id, _, _ in spans}
+        kinds = self.patterns.exception_kinds
+        # Something happening now outweighs what was over or past ("she was fine after the
+        # birth but now she's not breathing").
+        now = HAPPENING_NOW in present
         for item in unless:
             if isinstance(item, tuple):
+                over = any(kinds[ex_id] in OVER_KINDS for ex_id in item)
+                bereaved = any(kinds[ex_id] == "loss_context" for ex_id in item)
+                if now and over and not bereaved:  # a loss told as past stays a loss
+                    continue
                 if all(ex_id in present for ex_id in item):
                     return True
                 continue
             for ex_id, ex_start, ex_end in spans:
                 if ex_id != item:
                     continue
-                if self.patterns.exception_kinds[ex_id] in CONTEXT_KINDS:
+                if now and kinds[ex_id] in OVER_KINDS:
+                    continue
+                if kinds[ex_id] in CONTEXT_KINDS:
                     return True
                 if ex_start < end and start < ex_end:
                     return True
