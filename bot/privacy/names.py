@@ -122,18 +122,23 @@ def service_vocabulary() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _lemma_table() -> dict[str, str]:
+    """spaCy's English lemma lookup table (word form -> lemma), loaded once per process."""
+    return cast(dict[str, str], load_language_data(registry.lookups.get("en")["lemma_lookup"]))
+
+
+@lru_cache(maxsize=1)
 def inflected_words() -> frozenset[str]:
     """Words with inflected forms in spaCy's lemma table ("jacks", "ivies"): everyday words,
     even when a names list has them too ("jack", "ivy"), while "john" or "sarah" have none."""
-    table = cast(dict[str, str], load_language_data(registry.lookups.get("en")["lemma_lookup"]))
-    return frozenset(lemma for form, lemma in table.items() if form != lemma)
+    return frozenset(lemma for form, lemma in _lemma_table().items() if form != lemma)
 
 
 @lru_cache(maxsize=1)
 def lemma_table_words() -> frozenset[str]:
     """Every word form in spaCy's English lemma table (~67,000): an English dictionary that
     holds "triage" and "valleys" but not "efua" or "kez"."""
-    table = cast(dict[str, str], load_language_data(registry.lookups.get("en")["lemma_lookup"]))
+    table = _lemma_table()
     return frozenset(table) | frozenset(table.values())
 
 
@@ -268,8 +273,7 @@ class NameFinder:
             return False
         if self._common(token):
             return False
-        lemma = token.lemma_.lower() if token.lemma_ else word
-        if lemma != word:
+        if self._inflection(token):
             return False
         # A misspelt everyday word is no name either ("my son stopd breathing"), but a word
         # capitalised mid-sentence was written so on purpose ("it's Tunde", not "tune").
