@@ -401,9 +401,15 @@ class NameFinder:
         if after in self.subject_links:
             return after not in _THING_VERBS
         if after in self.state_links:
-            rest = [t.lower_ for t in doc[i + 2 : i + 5]]
-            return any(w in self.age_words and w not in {"been", "being"} for w in rest)
+            return self._age_follows(doc, i + 1, exclude={"been", "being"})
         return False
+
+    def _age_follows(self, doc: Doc, link: int, exclude: frozenset[str] | set[str] = frozenset()
+                     ) -> bool:
+        """An age or a person's state within three words after "is", "has" ("is 5 months",
+        "has been poorly", "is teething")."""
+        rest = [t.lower_ for t in doc[link + 1 : link + 4]]
+        return any(w in self.age_words and w not in exclude for w in rest)
 
     def _capitalised_unknown(self, doc: Doc, public: set[int]) -> list[int]:
         """A capitalised word that is no English word, place, public or service word, where a
@@ -459,8 +465,7 @@ class NameFinder:
                     and not _camel(other.text)
                     and (self._unknown(other) or self._on_a_list(other)))
         if after.lower_ in self.state_links:
-            rest = [t.lower_ for t in doc[j + 1 : j + 4]]
-            return any(word in self.age_words for word in rest)
+            return self._age_follows(doc, j)
         return after.lower_ in self.subject_links
 
     def _introduced(self, doc: Doc) -> list[int]:
