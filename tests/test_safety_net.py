@@ -496,3 +496,54 @@ def test_those_idioms_and_habits_never_hide_a_real_crisis(
     detector: CrisisDetector, text: str, intent: str
 ) -> None:
     assert intent in detector.detect(text).intents
+
+
+@pytest.mark.parametrize("text", [
+    # a job, not a call for help
+    "my wife's a paramedic so she's seen it all, but the colic has broken her",
+    # a feeling that hits, not a person
+    "since the move I've been hit by a wave of sadness every evening",
+    # people not answered, not a body that does not respond
+    "he's stopped answering his mates' texts since the twins came",
+    # the baby hearing, not the parent hearing voices
+    "does my bump hear our voices when we read to him?",
+    # feeling pushed aside, not a belief that someone was swapped
+    "my eldest feels replaced since his sister arrived",
+    # a tight chest as a long-standing state, and panic that keeps coming back
+    "my chest has been tight for weeks with all the worry",
+    "I get panic attacks on the bus, I can't breathe and have to get off. twice a week now",
+    # a birth remembered and over
+    "I keep replaying the haemorrhage in theatre, we're both fine now",
+])
+def test_jobs_feelings_and_ordinary_words_that_sound_like_crises_stay_calm(
+    detector: CrisisDetector, text: str
+) -> None:
+    assert detector.detect(text).intent is None
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("I'm a paramedic and my own baby has gone blue and floppy", "crisis_medical_emergency"),
+    ("he hit me with a wave of insults and then he hit me", "crisis_abuse"),
+    ("she's not answering, she's floppy and won't wake", "crisis_medical_emergency"),
+    ("I hear voices telling me the baby has been swapped", "crisis_psychosis"),
+    # a phrase among the choices ("so he", "so they") is read as a phrase
+    ("I've written all my passwords down so he can sort everything out", "crisis_self_harm"),
+    ("I've had panic attacks before but this is different, he's not breathing",
+     "crisis_medical_emergency"),
+])
+def test_those_words_never_hide_a_real_crisis_beside_them(
+    detector: CrisisDetector, text: str, intent: str
+) -> None:
+    assert intent in detector.detect(text).intents
+
+
+@pytest.mark.parametrize("text", [
+    "she's been up for 4 days, says she has so much energy and doesn't need sleep",
+    "he keeps pacing, awake for 3 nights now, buzzing and talking nonstop",
+])
+def test_a_number_among_the_words_of_a_pattern_is_read(
+    detector: CrisisDetector, text: str
+) -> None:
+    """A regular expression given as one alternative among words ("/^\\d+$/|two|three") once
+    matched nothing, so days without sleep written as digits were missed."""
+    assert "crisis_psychosis" in detector.detect(text).intents

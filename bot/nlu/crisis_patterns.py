@@ -97,19 +97,36 @@ def _compile_token(nlp: Language, token: str) -> list[dict[str, Any]]:
     op = {"OP": "?"} if optional else {}
     if token == "~":
         return [{**op}] if op else [{}]
-    if len(token) > 2 and token.startswith("/") and token.endswith("/"):
-        return [{"LOWER": {"REGEX": token[1:-1]}, **op}]
-    exact = [w[1:].lower() for w in token.split("|") if w.startswith("=") and len(w) > 1]
-    plain = [w for w in token.split("|") if w and not w.startswith("=")]
-    if not exact and not plain:
+    words, regexes = _alternatives(token)
+    exact = [w[1:].lower() for w in words if w.startswith("=") and len(w) > 1]
+    plain = [w for w in words if w and not w.startswith("=")]
+    if not exact and not plain and not regexes:
         raise PatternError(f"empty alternative in {token!r}")
-    specs: list[dict[str, Any]] = []
+    specs: list[dict[str, Any]] = [{"LOWER": {"REGEX": r}, **op} for r in regexes]
     if exact:
         specs.append({"LOWER": {"IN": exact}, **op})
     if plain:
         lemmas = sorted({_lemma(nlp, word.lower()) for word in plain})
         specs.append({KEY_ATTR: {"IN": lemmas}, **op})
     return specs
+
+
+def _alternatives(token: str) -> tuple[list[str], list[str]]:
+    """``/^\\d+$/|two|three`` -> (["two", "three"], ["^\\d+$"]): a regular expression may be one
+    alternative among words, and may hold "|" itself (``/^(3[89]|4[0-2])$/``)."""
+    words: list[str] = []
+    regexes: list[str] = []
+    parts = token.split("|")
+    while parts:
+        part = parts.pop(0)
+        if part.startswith("/"):
+            while not (len(part) > 1 and part.endswith("/")) and parts:
+                part += "|" + parts.pop(0)
+            if len(part) > 2 and part.endswith("/"):
+                regexes.append(part[1:-1])
+                continue
+        words.append(part)
+    return words, regexes
 
 
 def _top_level_split(text: str, sep: str) -> list[str]:

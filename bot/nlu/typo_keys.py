@@ -19,18 +19,33 @@ from spacy.util import load_language_data, registry
 
 # Words at least this frequent (log probability) are taken as meant.
 COMMON_LOG_PROB = -13.0
+# Words at least this frequent are English words, if uncommon ones ("sensory", "swaddle").
+KNOWN_LOG_PROB = -15.0
 MIN_TYPO_LENGTH = 4
 CACHE_LIMIT = 50_000
 
 
 @lru_cache(maxsize=1)
-def _common_word_strings() -> tuple[str, ...]:
-    """Frequent English words, read once per process straight from spacy-lookups-data's file:
-    building spaCy's `Table` of all million entries first (`load_lookups`) gave the same words
-    but cost ~5 s of every start-up."""
+def _word_strings_by_frequency() -> tuple[tuple[str, ...], frozenset[int]]:
+    """Frequent English words, and the hashes of every word seen often enough to be a word,
+    read once per process straight from spacy-lookups-data's file: building spaCy's `Table` of
+    all million entries first (`load_lookups`) gave the same words but cost ~5 s of start-up."""
     # lexeme_prob is a JSON object (word -> log probability); spaCy types it as dict or list
     probs = cast(dict[str, float], load_language_data(registry.lookups.get("en")["lexeme_prob"]))
-    return tuple(word for word, prob in probs.items() if prob >= COMMON_LOG_PROB)
+    common = tuple(word for word, prob in probs.items() if prob >= COMMON_LOG_PROB)
+    known = frozenset(get_string_id(word) for word, prob in probs.items()
+                      if prob >= KNOWN_LOG_PROB)
+    return common, known
+
+
+def _common_word_strings() -> tuple[str, ...]:
+    return _word_strings_by_frequency()[0]
+
+
+def known_words() -> frozenset[int]:
+    """Hashes of words English text uses now and then ("sensory", "hun"), even if not often;
+    names that are no English word ("tunde", "gav") are rarer still, or absent."""
+    return _word_strings_by_frequency()[1]
 
 
 @lru_cache(maxsize=1)

@@ -44,6 +44,7 @@ from bot.nlu.typo_keys import (
     common_words,
     common_words_by_start,
     is_typo_of_common_word,
+    known_words,
 )
 from bot.privacy.spans import Span
 from bot.spacy_pipeline import shared_pipeline
@@ -59,8 +60,13 @@ _SEASONS = {"summer", "autumn", "winter", "spring"}  # "Summer went so fast"
 # make a word that is also a name ("Mark works nights") a person.
 _THING_VERBS = {"went", "goes", "got", "gets", "started", "starts", "seems", "seemed", "moved",
                 "hit", "hits", "never", "always", "wo", "ca"}
-_CLAUSE_LINKS = {"and", "but", "so", "because", "cos", "coz", "while", "when"}
+_CLAUSE_LINKS = {"and", "but", "so", "because", "cos", "coz", "while", "when", "then"}
 _DASHES = {"-", "–", "—"}
+# Contexts of kinship and role words ("my nan", "Auntie", "(my sis)"), as name_contexts.yml tiers.
+_KIN_TIERS = {"capitalised", "titled", "named"}
+# After a person's name, more than after a thing: "me and tunde are", "jo from work", "pat who".
+_NEGATED = {"has", "does", "did", "is", "was", "had"}  # "hasnt" tokenises as "has" + "nt"
+_PERSON_FOLLOWERS = {"are", "were", "have", "both", "r", "from", "who", "n"}
 # Where the service's own words are: they are never names, however rare in general English.
 VOCABULARY_SOURCES = [ROOT / "data" / "nlu", ROOT / "domain.yml",
                       ROOT / "bot" / "resources" / "directory.yml"]
@@ -74,6 +80,12 @@ def folded(word: str) -> str:
 NAM_DICT_NAME = slice(3, 29)
 _LATIN_NAME = re.compile(r"^[a-zà-öø-ÿ'-]{3,}$")
 _NAME_CHARS = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*$")
+
+
+def _case_blind(text: str) -> bool:
+    """Nearly every word capitalised ("MY DAD SAID", "My Husband Says I'm Fine")."""
+    words = re.findall(r"[^\W\d_]{2,}", text)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _camel(text: str) -> bool:
@@ -206,6 +218,7 @@ class NameFinder:
         self.vocabulary = service_vocabulary() - listed
         self.everyday_first = self.lists.first & inflected_words()
         self.english = lemma_table_words()
+        self.known = known_words()
         contexts = yaml.safe_load((DATA / "name_contexts.yml").read_text(encoding="utf-8"))
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
         for tier, phrases in contexts["before"].items():
@@ -280,6 +293,15 @@ class NameFinder:
         deliberate = self._capitalised(token) and not self._sentence_start(token.doc, token.i)
         return deliberate or not is_typo_of_common_word(word)
 
+    def _rare(self, token: Token) -> bool:
+        """In no English dictionary, list or vocabulary at all. Where only a name can stand (a
+        sign-off), such a word is one even if it is a letter from a word ("stace", "kez")."""
+        word = token.lower_
+        return not (word in self.english or self.nlp.vocab.strings.add(word) in self.known
+                    or word in self.lists.not_names
+                    or word in self.lists.places or word in self.vocabulary
+                    or self._common(token) or self._inflection(token))
+
     def _listed(self, token: Token) -> bool:
         word = folded(token.lower_)
         lists = self.lists
@@ -316,6 +338,8 @@ class NameFinder:
             return False
         if self._listed(token):
             return True
+        if tier == "capitalised" and token.lower_ in self.lists.surnames and self._rare(token):
+            return True  # "dr patel", "mrs okafor": a surname, in no English dictionary
         # Kinship and role words take any unknown word ("my son kofi"); the weaker contexts
         # ("I told ...", "... was born") only a capitalised one ("I told Gosia").
         return (tier == "capitalised" or self._capitalised(token)) and self._unknown(token)
@@ -355,6 +379,10 @@ class NameFinder:
                 continue
             if i > 0 and doc[i - 1].lower_ == "the" and not self._capitalised(doc[i - 1]):
                 continue  # "at the rosie", "the evelina": a hospital or unit, not a person
+            before = doc[i - 1].lower_ if i > 0 else ""
+            if (before in self.lists.places and before not in self.lists.not_names
+                    and self._capitalised(doc[i - 1])):
+                continue  # "Glasgow Royal", "Leeds General": a hospital named by its town
             possessive = i + 1 < len(doc) and doc[i + 1].lower_ in {"'s", "’s"}
             if word in self.everyday_first and (
                 not self._capitalised(token) or (self._sentence_start(doc, i) and not possessive)
@@ -398,10 +426,18 @@ class NameFinder:
         if i + 1 >= len(doc):
             return False
         after = doc[i + 1].lower_
+        if after in _NEGATED and i + 2 < len(doc) and doc[i + 2].lower_ in {"n't", "nt", "’t"}:
+            # "Bill hasnt held the baby", "Grace didn't sleep"; not "Bill hasn't been paid"
+            return i + 3 < len(doc) and doc[i + 3].lower_ != "been"
         if after in self.subject_links:
             return after not in _THING_VERBS
         if after in self.state_links:
             return self._age_follows(doc, i + 1, exclude={"been", "being"})
+        if after == "and" and i + 3 < len(doc):
+            # "efua and kofi have chickenpox": a pair of people doing something together
+            other = doc[i + 2]
+            return (self._plain(other) and (self._listed(other) or self._rare(other))
+                    and doc[i + 3].lower_ in {"are", "were", "have", "had", "both", "r"})
         return False
 
     def _age_follows(self, doc: Doc, link: int, exclude: frozenset[str] | set[str] = frozenset()
@@ -442,9 +478,11 @@ class NameFinder:
 
     @staticmethod
     def _inflection(token: Token) -> bool:
-        """An inflected everyday word ("wakes", "nappies") is no name, however rare."""
+        """An inflected everyday word ("wakes", "nappies") is no name, however rare; read in lower
+        case too, as the lemmatizer leaves a capitalised "Rang" or "Woke" as it is."""
         lemma = token.lemma_.lower() if token.lemma_ else token.lower_
-        return lemma != token.lower_
+        word = token.lower_
+        return lemma != word or _lemma_table().get(word, word) != word
 
     def _subject(self, doc: Doc, i: int, public: set[int]) -> bool:
         """The word starts its sentence as a person would: "Yaw keeps waking", "Ji-woo is 5
@@ -472,7 +510,8 @@ class NameFinder:
         """ "kez here again", "ngozi okafor here": the message opens with who is writing."""
         words = [t for t in doc[:4] if not t.is_punct]
         for n in (1, 2):
-            if len(words) > n and words[n].lower_ == "here" and (
+            if len(words) > n and words[n].lower_ == "here" and words[n - 1].lower_ not in (
+                self.person_words) and (
                 self._accepts(words[n - 1], "named")
                 or (self._capitalised(words[n - 1]) and not self._inflection(words[n - 1]))
             ) and all(self._plain(t) and not self._common(t) for t in words[:n]):
@@ -505,7 +544,9 @@ class NameFinder:
                 i += 1  # "my husband, Gareth, says...", "my mam (Bríd)"
             if not 0 <= i < len(doc):
                 continue
-            if self._accepts(doc[i], tier):
+            if self._accepts(doc[i], tier) or (
+                tier in _KIN_TIERS and self._beside_kin(doc, i, f"{side}:{tier}", end)
+            ):
                 hits.append(i)
             else:
                 sides.setdefault(i, set()).add(side)
@@ -513,6 +554,37 @@ class NameFinder:
             if len(seen) == 2 and self._accepts(doc[i], "named"):
                 hits.append(i)
         return hits
+
+    def _beside_kin(self, doc: Doc, i: int, key: str, end: int) -> bool:
+        """A lower-case word beside a kinship or role word that the tiers turn down (a word that
+        is also a name, or a rare word a letter from an everyday one) but that the words around
+        it show to be a person: set off as an aside ("my nan, pat, helps", "bill (my stepdad)"),
+        or doing what a person does ("my best friend dawn had PND", "me and tunde are
+        fighting", "my mate jo from work"). Not "my son will be", "my son stopd breathing"."""
+        token = doc[i]
+        word = token.lower_
+        if not self._plain(token) or not (word in self.lists.word_names or self._rare(token)):
+            return False
+        if key == "before:named":  # "hiya its precious, the baby...", "hi its joy here"
+            return i + 1 < len(doc) and doc[i + 1].lower_ in {",", ".", "!", "here"}
+        if key.startswith("after:"):
+            # "pat, my nan", "bill (my stepdad)"; "Dawn my health visitor is on leave" (not
+            # "Will my baby be ok").
+            if i + 1 < len(doc) and doc[i + 1].text in {",", "("}:
+                return self._clause_start(doc, i) or self._capitalised(token)
+            return self._capitalised(token) and self._person_follows(doc, end - 1)
+        if i + 1 < len(doc) and doc[i + 1].text in {",", ")"}:
+            return doc[i - 1].text in {",", "("}
+        return self._person_follows(doc, i)
+
+    def _person_follows(self, doc: Doc, i: int) -> bool:
+        """The words after doc[i] are what a person does, or say who they are."""
+        if i + 1 >= len(doc):
+            return False
+        after = doc[i + 1].lower_
+        if after in self.subject_links:
+            return after not in _THING_VERBS
+        return after in self.state_links or after in _PERSON_FOLLOWERS
 
     def _signoff(self, doc: Doc, end: int) -> list[int]:
         """A name closing the message after "thanks", "love" ... or before kisses."""
@@ -523,6 +595,8 @@ class NameFinder:
                 return [token.i]
             if self._listed(token):
                 return [token.i]
+            if self._rare(token):
+                return [token.i]  # "thanks stace", not "thanks tho" or "thanks hun"
         return []
 
     def _closing(self, doc: Doc) -> list[int]:
@@ -544,6 +618,8 @@ class NameFinder:
             return []
         if self._capitalised(token) or folded(token.lower_) in self.lists.first:
             return [i]
+        if doc[i - 1].text == "." and len(token) >= 3 and self._rare(token):
+            return [i]  # "... really appreciate it. gav"
         return []
 
     def _vocative(self, doc: Doc) -> list[int]:
@@ -625,13 +701,24 @@ class NameFinder:
                 if not 0 <= other < len(doc) or doc[link].lower_ != "and":
                     continue
                 token = doc[other]
-                if (self._capitalised(token) and self._plain(token)
+                if (folded(token.lower_) in self.lists.first and self._plain(token)
+                        and token.lower_ not in self.lists.places):
+                    found.add(other)  # "(sunita and rajesh)"
+                elif (self._capitalised(token) and self._plain(token)
                         and token.lower_ not in self.lists.not_names
                         and token.lower_ not in self.lists.places):
                     found.add(other)
         return found
 
     def find(self, text: str) -> list[Span]:
+        # In a message typed all in capitals or Title Case, a capital says nothing about a
+        # name: read it in lower case, where kinship words and a person's verbs still tell.
+        lowered = text.lower()
+        if _case_blind(text) and len(lowered) == len(text):
+            return self._find(lowered)
+        return self._find(text)
+
+    def _find(self, text: str) -> list[Span]:
         doc = self.nlp(text)  # the lookup lemmatizer only: lemmas tell inflections from names
         in_places = {i for _, start, end in self.places(doc) for i in range(start, end)}
         starts = (set(self._from_lists(doc)) | set(self._from_contexts(doc))

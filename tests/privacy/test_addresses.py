@@ -33,3 +33,30 @@ def test_a_message_without_a_postcode_keeps_its_places() -> None:
     text = "moved from Lagos to Leeds last year, the Church Road surgery is lovely"
     assert redact(text) == text
 
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # no postcode: the county closes an Irish address, a house name leads into its street
+        ("we rent out in Drumkeen, Ballinamore, Co. Leitrim and the bus is twice a day",
+         "we rent out in [ADDRESS] and the bus is twice a day"),
+        ("send the form to Ivy Cottage, Station Road, Bala - that's us",
+         "send the form to [ADDRESS] - that's us"),
+        # a number and "the" before a street word, said to be where someone lives
+        ("we live at 14 the avenue now, the one by the school",
+         "we live at [ADDRESS] now, the one by the school"),
+        ("new place is 6 Heol Terr, Neath", "new place is [ADDRESS], Neath"),
+    ],
+)
+def test_addresses_without_a_postcode_are_found_by_their_lines(text: str, kept: str) -> None:
+    assert redact(text) == kept
+
+
+@pytest.mark.parametrize("text", [
+    "going 2 the park later if the rain holds off",
+    "we spent a week in Kinsale, Co. Cork last summer with the baby",
+    "Boots on the High Street had none left",
+])
+def test_places_that_are_not_a_home_stay(text: str) -> None:
+    assert redact(text) == text

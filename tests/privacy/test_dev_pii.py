@@ -18,7 +18,12 @@ complete date does, and a parcel's tracking number). A sixth wrote round five
 150 clean), scored before any change and then tuned on: held at names 0.91, bank details 0.86,
 cards 0.94, national ids 0.96, the rest 0.95, clean changes at most 4% (6/150). A seventh wrote
 250 clean messages dense with towns, shops, products, shows and services (dev_clean_round6.yml):
-held at 5% changed (12/250 today), so a rule for names no list holds cannot creep into places.
+held at 3% changed (3/250 today; 12 before the 2026-12-06 work on names), so a rule for names no
+list holds cannot creep into places. An eighth wrote round eight (dev_pii_round8.yml: 300 messages
+heavy on lower-case names after kinship words, names that are also words, sign-offs, titles and
+addresses with no number or postcode; 120 clean): scored before any change (names 0.937,
+addresses 0.927, 5/120 clean changed), then tuned on: held at names 0.97, the rest 0.95, clean
+changes at most 2%.
 """
 
 from __future__ import annotations
@@ -43,7 +48,9 @@ ROUND_FIVE = Path(__file__).with_name("dev_pii_round5.yml")
 ROUND_FIVE_FLOORS = {"NAME": 0.91, "BANK": 0.86, "CARD": 0.94, "NATIONAL_ID": 0.96}
 ROUND_FIVE_MAX_ALTERED = 0.04
 PLACES_AND_BRANDS = Path(__file__).with_name("dev_clean_round6.yml")
-PLACES_AND_BRANDS_MAX_ALTERED = 0.05
+PLACES_AND_BRANDS_MAX_ALTERED = 0.03
+ROUND_EIGHT = Path(__file__).with_name("dev_pii_round8.yml")
+ROUND_EIGHT_FLOORS = {"NAME": 0.97}
 ALL_OF = ("CARD", "BANK", "NATIONAL_ID")
 MIN_RATE = 0.95
 MAX_CLEAN_ALTERED = 0.02
@@ -104,3 +111,7 @@ def test_places_shops_and_products_are_left_alone() -> None:
     assert places.clean_total == 250
     altered = "\n".join(f"{a!r} -> {b!r}" for a, b in places.altered)
     assert len(places.altered) / places.clean_total <= PLACES_AND_BRANDS_MAX_ALTERED, altered
+
+
+def test_round_eight_holds_its_figures() -> None:
+    assert_holds(score([ROUND_EIGHT]), ROUND_EIGHT_FLOORS, MIN_RATE, MAX_CLEAN_ALTERED)
