@@ -151,6 +151,8 @@ def test_the_same_short_message_after_ordinary_talk_is_not_a_crisis(
         ("no, never. just exhausted", "concern_overwhelm", "deny"),
         ("I know what I'd do", "out_of_scope", "crisis_self_harm"),  # veiled: a yes
         ("what do you mean", "out_of_scope", "out_of_scope"),  # unclear: read as itself
+        ("i'm not joking this time", "nlu_fallback", "crisis_self_harm"),  # insisting: a yes
+        ("i mean it. i've had enough", "out_of_scope", "crisis_self_harm"),
     ],
 )
 def test_an_answer_to_the_direct_question_is_read_as_a_crisis_worker_would(

@@ -512,6 +512,9 @@ def test_those_idioms_and_habits_never_hide_a_real_crisis(
     # a tight chest as a long-standing state, and panic that keeps coming back
     "my chest has been tight for weeks with all the worry",
     "I get panic attacks on the bus, I can't breathe and have to get off. twice a week now",
+    # a question about what ambulances do, and advice for another time
+    "would the paramedics even come out for a mental health thing?",
+    "the GP told us to ring 999 if it ever happens again, but I can't stop worrying",
     # a birth remembered and over
     "I keep replaying the haemorrhage in theatre, we're both fine now",
 ])

@@ -9,7 +9,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.crisis_patterns import CRISIS_INTENTS
 from bot.nlu.safety_net import CrisisSafetyNet
-from bot.nlu.semantic_crisis import load_exemplars
+from bot.nlu.semantic_crisis import SemanticHit, load_exemplars
 
 
 @pytest.fixture(scope="module")
@@ -88,3 +88,21 @@ def test_every_message_gets_a_sentence_feature_of_the_trained_shape() -> None:
     for message in messages:
         _, sentence = message.get_dense_features("text")
         assert sentence is not None and sentence.features.shape == (1, 384)
+
+
+@pytest.mark.parametrize(
+    ("similarity", "contrast", "asked"),
+    [
+        (0.56, 0.50, False),  # near suicidal thoughts, but barely nearer than to ordinary distress
+        (0.56, 0.44, True),  # clearly nearer to suicidal thoughts: asked
+        (0.50, 0.20, False),  # not near enough at all
+    ],
+)
+def test_asked_on_meaning_alone_only_when_clearly_nearer_a_crisis(
+    net: CrisisSafetyNet, similarity: float, contrast: float, asked: bool
+) -> None:
+    """On the tuning rounds, ordinary distress asked on meaning beat its closest contrast by as
+    little as 0.05; every crisis asked that way beat it by 0.11 or more (semantic_crisis.yml)."""
+    assert net.semantic is not None
+    hit = SemanticHit("crisis_self_harm", "sh_test", similarity, contrast, 0)
+    assert net.semantic.worth_asking(hit) is asked

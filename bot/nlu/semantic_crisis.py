@@ -33,6 +33,7 @@ class SemanticSettings:
     sure_classifier: float
     sure_support: float
     ask: float
+    ask_margin: float
     ask_min_words: int
     context_words: int
     context_earlier: float
@@ -50,6 +51,7 @@ def load_settings(path: Path = SETTINGS_PATH) -> SemanticSettings:
         sure_classifier=float(raw["sure_classifier"]),
         sure_support=float(raw["sure_support"]),
         ask=float(raw["ask"]),
+        ask_margin=float(raw.get("ask_margin", raw["margin"])),
         ask_min_words=int(raw["ask_min_words"]),
         context_words=int(raw["context_words"]),
         context_earlier=float(raw["context_earlier"]),
@@ -147,10 +149,13 @@ class SemanticCrisisDetector:
 
     def worth_asking(self, hit: SemanticHit, any_type: bool = False) -> bool:
         """Close enough to suicidal thoughts (or any crisis type) to ask, not to escalate."""
+        # Asked on meaning alone, a message must beat its closest contrast by more: ordinary
+        # distress sits near suicidal thoughts by a small margin (docs/safety/direct-question.md).
+        margin = self.settings.margin if any_type else self.settings.ask_margin
         return (
             (any_type or hit.intent == ASKED_ABOUT)
             and hit.similarity >= self.settings.ask
-            and hit.similarity - hit.contrast >= self.settings.margin
+            and hit.similarity - hit.contrast >= margin
         )
 
     def contradicts(self, hits: list[SemanticHit]) -> bool:

@@ -669,6 +669,7 @@ class NameFinder:
     def _at_a_place(self, doc: Doc, i: int) -> bool:
         """ "lives in Kendal", "near Shelby": a place; "in Sarah's room" is still a person.
         "St Thomas'", "St Patrick's Day": a saint's name is a hospital, a church or a day."""
+        i = self._hyphen_start(doc, i)  # "in Stoke-on-Trent"
         if i > 0 and doc[i - 1].lower_ in self.saint_words:
             return True
         possessive = i + 1 < len(doc) and doc[i + 1].lower_ in {"'s", "’s"}

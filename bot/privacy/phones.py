@@ -34,6 +34,11 @@ _LABELLED = re.compile(
     r"(?:\s+(?:no\.?|number|num|code))?\s*[:#]?\s*$", re.IGNORECASE)
 
 
+# Digits glued to a code of letters and digits ("1Z999AA10123456784"): a parcel's tracking
+# number or a product code, not a phone number ("tel07700..." and "MOB07700..." still are).
+_GLUED_CODE = re.compile(r"[A-Za-z]*\d[A-Za-z\d]*[A-Za-z]$")
+
+
 def _organisation_number(raw: str) -> bool:
     """Read as dialled in any of the regions: "0808 800 5000" is a UK freephone line even where
     the US reading of the same digits finds nothing."""
@@ -60,7 +65,8 @@ def find(text: str) -> list[Span]:
             if sum(ch.isdigit() for ch in raw) < _MIN_DIGITS or is_public_number(raw):
                 continue
             labelled = _LABELLED.search(text[max(0, match.start - 30) : match.start])
-            if _organisation_number(raw) or labelled:
+            glued = _GLUED_CODE.search(text[max(0, match.start - 20) : match.start])
+            if _organisation_number(raw) or labelled or glued:
                 continue
             spans[(match.start, match.end)] = Span(match.start, match.end, "PHONE")
     return list(spans.values())

@@ -42,3 +42,10 @@ def test_dashed_reference_numbers_and_measurements_stay(text: str) -> None:
 def test_the_card_check_digit() -> None:
     assert luhn_ok("4111111111111111")
     assert not luhn_ok("4111111111111112")
+
+
+def test_digits_glued_to_a_code_are_a_tracking_number_not_a_phone() -> None:
+    text = "the courier says 1Z999AA10123456784 is out for delivery"
+    assert redact(text) == text
+    assert "07700" not in redact("tel07700900123 if the buggy arrives broken")
+    assert "(from 07700" not in redact("text me (from 07700900123)")
