@@ -36,6 +36,7 @@ import yaml
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from spacy.util import load_language_data, registry
 
@@ -64,9 +65,12 @@ _CLAUSE_LINKS = {"and", "but", "so", "because", "cos", "coz", "while", "when", "
 _DASHES = {"-", "–", "—"}
 # Contexts of kinship and role words ("my nan", "Auntie", "(my sis)"), as name_contexts.yml tiers.
 _KIN_TIERS = {"capitalised", "titled", "named"}
+# A verb negated by a person ("hasnt" tokenises as "has" + "nt"): "Bill hasnt held the baby".
+_NEGATED = {"has", "does", "did", "is", "was", "had"}
+# What two people do together: "efua and kofi have chickenpox", "me n jordan r not talking".
+_TOGETHER = {"are", "were", "have", "had", "both", "r"}
 # After a person's name, more than after a thing: "me and tunde are", "jo from work", "pat who".
-_NEGATED = {"has", "does", "did", "is", "was", "had"}  # "hasnt" tokenises as "has" + "nt"
-_PERSON_FOLLOWERS = {"are", "were", "have", "both", "r", "from", "who", "n"}
+_PERSON_FOLLOWERS = _TOGETHER | {"from", "who", "n"}
 # Where the service's own words are: they are never names, however rare in general English.
 VOCABULARY_SOURCES = [ROOT / "data" / "nlu", ROOT / "domain.yml",
                       ROOT / "bot" / "resources" / "directory.yml"]
@@ -297,7 +301,7 @@ class NameFinder:
         """In no English dictionary, list or vocabulary at all. Where only a name can stand (a
         sign-off), such a word is one even if it is a letter from a word ("stace", "kez")."""
         word = token.lower_
-        return not (word in self.english or self.nlp.vocab.strings.add(word) in self.known
+        return not (word in self.english or get_string_id(word) in self.known
                     or word in self.lists.not_names
                     or word in self.lists.places or word in self.vocabulary
                     or self._common(token) or self._inflection(token))
@@ -437,7 +441,7 @@ class NameFinder:
             # "efua and kofi have chickenpox": a pair of people doing something together
             other = doc[i + 2]
             return (self._plain(other) and (self._listed(other) or self._rare(other))
-                    and doc[i + 3].lower_ in {"are", "were", "have", "had", "both", "r"})
+                    and doc[i + 3].lower_ in _TOGETHER)
         return False
 
     def _age_follows(self, doc: Doc, link: int, exclude: frozenset[str] | set[str] = frozenset()
