@@ -529,6 +529,8 @@ def test_jobs_feelings_and_ordinary_words_that_sound_like_crises_stay_calm(
     ("he hit me with a wave of insults and then he hit me", "crisis_abuse"),
     ("she's not answering, she's floppy and won't wake", "crisis_medical_emergency"),
     ("I hear voices telling me the baby has been swapped", "crisis_psychosis"),
+    ("I think the baby is being replaced at night by a copy", "crisis_psychosis"),
+    ("my baby is being replaced, that's not her", "crisis_psychosis"),
     # a phrase among the choices ("so he", "so they") is read as a phrase
     ("I've written all my passwords down so he can sort everything out", "crisis_self_harm"),
     ("I've had panic attacks before but this is different, he's not breathing",
