@@ -552,3 +552,58 @@ def test_a_number_among_the_words_of_a_pattern_is_read(
     """A regular expression given as one alternative among words ("/^\\d+$/|two|three") once
     matched nothing, so days without sleep written as digits were missed."""
     assert "crisis_psychosis" in detector.detect(text).intents
+
+
+@pytest.mark.parametrize("text", [
+    # a feeling or a memory that "hits", not a person
+    "everyone said love at first sight would hit me like a truck, it never did",
+    "the anniversary of our loss hit me hard this week",
+    # negated control, a partner's snoring, a baby who can't talk back yet
+    "we squabble about chores, he's not controlling at all, just as tired as me",
+    "my husband's snoring is unreal, one more night of it and i'll strangle him",
+    "i read to her every night even though it feels odd talking to someone who can't answer",
+    # an outing without the parent, and a figure of speech about never hurting the baby
+    "my hands shake when my mum takes the baby out for a walk without me",
+    # an illness that is over, told with how the parent is now
+    "had a nasty bout of flu with a fever of 39, feeling so much better now",
+    "i was rushed in by ambulance with sepsis after the birth and i'm recovering at home now",
+    # unwanted images the parent recoils from
+    "my mind keeps throwing up pictures of me dropping him down the stairs, i'd rather die than "
+    "hurt him",
+    "there's a thought on a loop of me shaking her and it makes me feel sick",
+    "i worry i'll accidentally poison him by making his bottles up wrong",
+    # a question about when a helpline is for
+    "can i ring a crisis line if i'm not actually thinking of hurting myself, just low?",
+])
+def test_feelings_that_hit_outings_and_recoiled_images_stay_calm(
+    detector: CrisisDetector, text: str
+) -> None:
+    assert detector.detect(text).intent is None
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    # warning signs told by someone else: a hint of not being around, a last message
+    ("she texted me: you won't have to deal with me for much longer", "crisis_self_harm"),
+    ("he sent me a text saying tell the kids i loved them and now his phone is off",
+     "crisis_self_harm"),
+    ("on the drive home i wanted to let go of the wheel and veer into the lorry",
+     "crisis_self_harm"),
+    # silencing the baby; delusions and hallucinations in other words
+    ("i held my hand over his mouth to make the crying stop", "crisis_harm_baby"),
+    ("she thinks the nurses are all actors pretending to help us", "crisis_psychosis"),
+    ("he is sure our son is his dead brother reincarnated", "crisis_psychosis"),
+    ("i keep seeing shadows by the cot at night", "crisis_psychosis"),
+    ("my baby is blue, what do i do", "crisis_medical_emergency"),
+    # the exceptions above never excuse these
+    ("i keep picturing smothering him and it doesn't make me feel sick any more",
+     "crisis_harm_baby"),
+    ("the thought of shaking her is there all day and part of me wants to", "crisis_harm_baby"),
+    ("my partner hit me and it hit me hard how scared i am", "crisis_abuse"),
+    ("he is controlling and he's not violent but he takes my bank card", "crisis_abuse"),
+    ("i'd rather be dead than carry on like this", "crisis_self_harm"),
+    ("had a bout of vomiting and now she's floppy and won't wake", "crisis_medical_emergency"),
+])
+def test_signs_in_other_words_and_what_the_new_exceptions_never_excuse(
+    detector: CrisisDetector, text: str, intent: str
+) -> None:
+    assert intent in detector.detect(text).intents

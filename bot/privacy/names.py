@@ -57,6 +57,7 @@ MONTHS = {"may", "june", "april", "august"}  # also names; capitalised mid-sente
 _SENTENCE_END = {".", "!", "?", "\n", "...", ":", ";"}
 _KISSES = {"x", "xx", "xxx", "xxxx"}
 _SEASONS = {"summer", "autumn", "winter", "spring"}  # "Summer went so fast"
+_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof"}  # before an initial: "mrs j kowalski"
 # What a bill, a mark or a season does too ("Bill went up", "Summer started"): not enough to
 # make a word that is also a name ("Mark works nights") a person.
 _THING_VERBS = {"went", "goes", "got", "gets", "started", "starts", "seems", "seemed", "moved",
@@ -231,7 +232,9 @@ class NameFinder:
             self._add(f"after:{tier}", phrases, before=False)
         kin = contexts.get("appositions") or []
         self._add("after:named", [f"{lead} {word}" for word in kin
-                                  for lead in ("my", "our", ", my", "( my", "(my")], before=False)
+                                  for lead in ("my", "our", ", my", "( my", "(my", "(baby's",
+                                               "( baby's", ", baby's", "(the baby's")],
+                  before=False)
         self._add("signoff", contexts["signoffs"], before=True)
         self.clause_signoffs = frozenset(contexts.get("signoffs_at_clause_start") or [])
         self.place_words = frozenset(contexts.get("place_words") or [])
@@ -312,7 +315,11 @@ class NameFinder:
         return (word in lists.first or word in lists.word_names) and word not in lists.places
 
     def _common(self, token: Token) -> bool:
-        return self.nlp.vocab.strings.add(token.lower_) in self.common
+        # Accents folded too: "café", "fiancée" and "crèche" are everyday words.
+        strings = self.nlp.vocab.strings
+        word = token.lower_
+        return strings.add(word) in self.common or (
+            folded(word) != word and strings.add(folded(word)) in self.common)
 
     def _on_a_list(self, token: Token) -> bool:
         word = folded(token.lower_)
@@ -329,7 +336,9 @@ class NameFinder:
                 doc, i = token.doc, token.i
                 aside = i + 1 < len(doc) and doc[i + 1].text in {",", "(", "'s", "’s"}
                 return self._capitalised(token) and (aside or not self._sentence_start(doc, i))
-            return self._listed(token) or self._unknown(token)
+            return self._listed(token) or self._unknown(token) or self._named_like_a_place(token)
+        if tier == "listed" and self._named_like_a_place(token) and self._last_word(token):
+            return True  # "ring me after 6, its Kerry": the writer signs in at the end
         if tier == "titled":  # "Auntie Blessing", "Nana Joy": any capitalised word after a title
             if self._capitalised(token) and token.lower_ not in self.lists.not_names:
                 return True
@@ -347,6 +356,17 @@ class NameFinder:
         # Kinship and role words take any unknown word ("my son kofi"); the weaker contexts
         # ("I told ...", "... was born") only a capitalised one ("I told Gosia").
         return (tier == "capitalised" or self._capitalised(token)) and self._unknown(token)
+
+    def _named_like_a_place(self, token: Token) -> bool:
+        """A capitalised first name that is also a place ("Kerry", "Shannon", "Jordan"): a name
+        only where the words around can hold nothing but a person."""
+        word = folded(token.lower_)
+        return (self._capitalised(token) and word in self.lists.places
+                and word in self.lists.first)
+
+    @staticmethod
+    def _last_word(token: Token) -> bool:
+        return all(t.is_punct or t.lower_ in _KISSES for t in token.doc[token.i + 1 :])
 
     def _sentence_start(self, doc: Doc, i: int) -> bool:
         return i == 0 or doc[i - 1].text in _SENTENCE_END or "\n" in doc[i - 1].whitespace_
@@ -660,6 +680,16 @@ class NameFinder:
             initial = (len(text) == 2 and text[0].isupper() and text[1] == "."
                        ) or (len(text) == 1 and text.isupper() and text != "I"
                              and i + 2 < len(doc) and doc[i + 1].text == ".")
+            titled = (i > 0 and doc[i - 1].lower_.rstrip(".") in _TITLES and len(text) == 1
+                      and text.isalpha() and i + 1 < len(doc))
+            if titled:  # "mrs j kowalski", "Dr A Mensah": any case after a title
+                after = doc[i + 1]
+                if self._plain(after) and after.lower_ not in self.lists.not_names and (
+                    self._unknown(after) or after.lower_ in self.lists.surnames
+                    or after.lower_ in self.lists.first
+                ):
+                    hits.append((i, after.i))
+                continue
             if not initial:
                 continue
             after = doc[i + 1] if len(text) == 2 else doc[i + 2]

@@ -30,7 +30,8 @@ _MIN_DIGITS = 7  # shorter runs are ages, counts and short codes, not personal n
 # A number said to be something else: "model 702.485.35", "invoice 2024-0193", "order #48213".
 # Only labels that never end a phrase before a phone number ("just in case 07700..." is a phone).
 _LABELLED = re.compile(
-    r"\b(?:model|invoice|order|tracking|ref|reference|serial|sku|booking|confirmation)"
+    r"\b(?:model|invoice|order|tracking|ref|reference|serial|sku|booking|confirmation|ticket|receipt"
+    r"|parcel|claim|policy|membership|customer|account)"
     r"(?:\s+(?:no\.?|number|num|code))?\s*[:#]?\s*$", re.IGNORECASE)
 
 

@@ -60,3 +60,7 @@ def test_addresses_without_a_postcode_are_found_by_their_lines(text: str, kept: 
 ])
 def test_places_that_are_not_a_home_stay(text: str) -> None:
     assert redact(text) == text
+
+
+def test_a_house_number_before_the_street_after_to_or_from() -> None:
+    assert "14 the grove" not in redact("can you post the leaflet to 14 the grove, kinsale")

@@ -23,7 +23,12 @@ list holds cannot creep into places. An eighth wrote round eight (dev_pii_round8
 heavy on lower-case names after kinship words, names that are also words, sign-offs, titles and
 addresses with no number or postcode; 120 clean): scored before any change (names 0.937,
 addresses 0.927, 5/120 clean changed), then tuned on: held at names 0.97, the rest 0.95, clean
-changes at most 2%.
+changes at most 2%. A ninth wrote round nine (dev_pii_round9.yml: 220 messages heavy on
+national ids, hospital numbers, phones, bank details, cards, Irish and US addresses and postcodes;
+110 clean ones full of numbers that are not personal: weights, doses, tracking and ticket numbers,
+helplines): scored before any change (names 0.953, addresses 0.986, bank details 0.968, national
+ids 0.967, postcodes 0.988, 3/110 clean changed), then tuned on (every kind 1.0, 0/110): held at
+the issue's targets, every card, bank detail and id, the rest 0.95 (names 0.97).
 """
 
 from __future__ import annotations
@@ -51,6 +56,7 @@ PLACES_AND_BRANDS = Path(__file__).with_name("dev_clean_round6.yml")
 PLACES_AND_BRANDS_MAX_ALTERED = 0.03
 ROUND_EIGHT = Path(__file__).with_name("dev_pii_round8.yml")
 ROUND_EIGHT_FLOORS = {"NAME": 0.97}
+ROUND_NINE = Path(__file__).with_name("dev_pii_round9.yml")
 ALL_OF = ("CARD", "BANK", "NATIONAL_ID")
 MIN_RATE = 0.95
 MAX_CLEAN_ALTERED = 0.02
@@ -115,3 +121,8 @@ def test_places_shops_and_products_are_left_alone() -> None:
 
 def test_round_eight_holds_its_figures() -> None:
     assert_holds(score([ROUND_EIGHT]), ROUND_EIGHT_FLOORS, MIN_RATE, MAX_CLEAN_ALTERED)
+
+
+def test_round_nine_holds_the_targets() -> None:
+    floors = {"NAME": 0.97, **dict.fromkeys(ALL_OF, 1.0)}
+    assert_holds(score([ROUND_NINE]), floors, MIN_RATE, MAX_CLEAN_ALTERED)

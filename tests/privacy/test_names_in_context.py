@@ -97,3 +97,24 @@ def test_names_beside_kinship_words_verbs_and_fields(text: str, name: str) -> No
 ])
 def test_everyday_words_in_those_places_stay(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a first name that is also a place, where only a person can stand
+    ("call me back after lunch, it's Shannon", "Shannon"),
+    ("hiya its Kerry, the one with the twins", "Kerry"),
+    ("Jordan (baby's dad) says I fuss too much", "Jordan"),
+    # a title and an initial in lower case
+    ("the letter was for mrs k nowak about the 2 year check", "nowak"),
+])
+def test_place_names_and_initials_where_only_a_person_stands(text: str, name: str) -> None:
+    assert name not in redact(text)
+
+
+@pytest.mark.parametrize("text", [
+    "we love the baby café on fridays",
+    "she had a tantrum at the crèche again",
+    "we drove through Kerry on the way home",
+])
+def test_accented_everyday_words_and_places_stay(text: str) -> None:
+    assert redact(text) == text

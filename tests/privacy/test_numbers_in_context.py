@@ -49,3 +49,25 @@ def test_digits_glued_to_a_code_are_a_tracking_number_not_a_phone() -> None:
     assert redact(text) == text
     assert "07700" not in redact("tel07700900123 if the buggy arrives broken")
     assert "(from 07700" not in redact("text me (from 07700900123)")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("her MRN is 00831245, the clinic wants it on the form", "00831245"),
+    ("hospital number RX7731240 for the scan", "RX7731240"),
+    ("my temporary NI number was TN 14 03 92 F", "TN 14 03 92 F"),
+    ("the account is 31926819 sort code 60-16-13", "31926819"),
+    ("we're at D08 BK21 in the city", "D08 BK21"),
+])
+def test_hospital_numbers_temporary_ni_and_mistyped_eircodes_are_kept_out(
+    text: str, value: str
+) -> None:
+    assert value not in redact(text)
+
+
+@pytest.mark.parametrize("text", [
+    "parcel JJD0002249911345678 still not here, it's the steriliser",
+    "ticket number 4417-2290 for the cot repair",
+    "Y10 sats are next week for my eldest",
+])
+def test_codes_tickets_and_school_years_stay(text: str) -> None:
+    assert redact(text) == text
