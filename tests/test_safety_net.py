@@ -607,3 +607,57 @@ def test_signs_in_other_words_and_what_the_new_exceptions_never_excuse(
     detector: CrisisDetector, text: str, intent: str
 ) -> None:
     assert intent in detector.detect(text).intents
+
+
+@pytest.mark.parametrize("text", [
+    # the parent's own body in anxiety, told as a habit, a dream or a feared illness
+    "i get lightheaded most afternoons since she was born, i think it's the broken sleep",
+    "i feel like i'm choking sometimes, like a lump in my throat, the gp says it's anxiety",
+    "i keep waking up gasping from a dream that i'm drowning",
+    "i've convinced myself it's a stroke every time my hand tingles",
+    "the beeping of the monitor makes me shake, all those weeks in special care",
+    "the fear of her choking on lumps means i still puree everything",
+    "i can't sleep in case he stops breathing in the night",
+    # over: the all-clear, results back, home after a panic attack, "it was panic"
+    "he had a breathing pause last month, they kept him in and gave us the all clear",
+    "i thought it was a heart attack but a&e said it was panic",
+    "had a panic attack in the supermarket, couldn't breathe, i'm home now and calmer",
+    # questions about services, a partner who slept through, a question about arguing
+    "can a paramedic make you go to hospital if you're struggling mentally?",
+    "do the samaritans only help with suicide or can i ring about feeling low?",
+    "i could strangle him, he slept through again while i did every feed",
+    "is shouting at each other hurting our daughter even though she's tiny?",
+    "is 999 only for ambulances or can you ring it about your mental health?",
+    "we were in special care for a month, she's thriving now but alarms still make me panic and "
+    "i can't breathe",
+    "i keep having this thought that i'll trip with her on the stairs, i'd never let it happen",
+])
+def test_the_body_in_anxiety_and_questions_about_help_stay_calm(
+    detector: CrisisDetector, text: str
+) -> None:
+    assert detector.detect(text).intent is None
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("the worst headache of my life and my vision has gone blurry", "crisis_medical_emergency"),
+    ("she's drunk half a bottle of calpol", "crisis_medical_emergency"),
+    ("i'm bleeding through a pad every hour", "crisis_medical_emergency"),
+    ("his legs are covered in bruises and i put them there", "crisis_harm_baby"),
+    ("this panic won't stop, i think i should just end it", "crisis_self_harm"),
+    ("i've tied a rope to the banister", "crisis_self_harm"),
+    ("i've taken 24 paracetamol", "crisis_self_harm"),
+    # the exceptions above never excuse these
+    ("i'm bleeding heavily and feel faint", "crisis_medical_emergency"),
+    ("i'm passing huge clots and i feel faint", "crisis_medical_emergency"),
+    ("results came back normal but now he's floppy and won't wake", "crisis_medical_emergency"),
+    ("i'm home now but i swallowed 30 tablets", "crisis_self_harm"),
+    ("i could kill him while i do the night feeds, he never stops screaming", "crisis_harm_baby"),
+    ("the crying makes me shake her", "crisis_harm_baby"),
+    ("in case you wonder, right now he has stopped breathing", "crisis_medical_emergency"),
+    ("we were in nicu last year and now he's not breathing", "crisis_medical_emergency"),
+    ("i keep having the thought that i'll shake her and part of me wants to", "crisis_harm_baby"),
+])
+def test_round_seven_signs_and_what_its_exceptions_never_excuse(
+    detector: CrisisDetector, text: str, intent: str
+) -> None:
+    assert intent in detector.detect(text).intents

@@ -57,11 +57,22 @@ MONTHS = {"may", "june", "april", "august"}  # also names; capitalised mid-sente
 _SENTENCE_END = {".", "!", "?", "\n", "...", ":", ";"}
 _KISSES = {"x", "xx", "xxx", "xxxx"}
 _SEASONS = {"summer", "autumn", "winter", "spring"}  # "Summer went so fast"
+# Before a place that is also a first name, the place: "moved from Georgia", "a trip to Paris".
+_PLACE_LEADS = {"from", "to", "of", "at", "visit", "visiting", "via"}
 _TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof"}  # before an initial: "mrs j kowalski"
 # What a bill, a mark or a season does too ("Bill went up", "Summer started"): not enough to
 # make a word that is also a name ("Mark works nights") a person.
 _THING_VERBS = {"went", "goes", "got", "gets", "started", "starts", "seems", "seemed", "moved",
                 "hit", "hits", "never", "always", "wo", "ca"}
+# What a place, like a thing, does too: "Paris went up in flames", "Chelsea started well". A
+# place seldom "won't" or "never" does anything, so those stay a person's.
+_PLACE_THING_VERBS = _THING_VERBS - {"wo", "ca", "never", "always"}
+# After "is 2": an age ("storm is 2 and hitting"), not a count ("is 2 pages long").
+_AFTER_A_BARE_AGE = {",", ".", "!", "?", "and", "but", "now", "today", "tomorrow", "next", "this",
+                     "on", "in", "soon", "so", "yet"}
+# After a person a verb was done to: "asked kez to come", "told sue about it".
+_AFTER_AN_OBJECT = {"to", "from", "about", "and", "if", "for", "but", "again", "back", "today",
+                    "yesterday"}
 _CLAUSE_LINKS = {"and", "but", "so", "because", "cos", "coz", "while", "when", "then"}
 _DASHES = {"-", "–", "—"}
 # Contexts of kinship and role words ("my nan", "Auntie", "(my sis)"), as name_contexts.yml tiers.
@@ -241,6 +252,8 @@ class NameFinder:
         self.not_before = frozenset(contexts.get("not_before") or [])
         self.not_possessive = frozenset(contexts.get("not_possessive") or [])
         self.saint_words = frozenset(contexts.get("saint_words") or [])
+        self.place_names = frozenset(contexts.get("places_that_are_names") or [])
+        self.kin_words = frozenset(kin)
         self.person_verbs = frozenset(contexts.get("person_verbs") or [])
         self.subject_links = frozenset(contexts.get("subject_links") or [])
         self.state_links = frozenset(contexts.get("state_links") or [])
@@ -315,11 +328,15 @@ class NameFinder:
         return (word in lists.first or word in lists.word_names) and word not in lists.places
 
     def _common(self, token: Token) -> bool:
-        # Accents folded too: "café", "fiancée" and "crèche" are everyday words.
+        # Accents folded too: "café", "fiancée" and "crèche" are everyday words; "Ní" (a
+        # surname's first part) and a name on a list ("José", "Renée") are not.
         strings = self.nlp.vocab.strings
         word = token.lower_
-        return strings.add(word) in self.common or (
-            folded(word) != word and strings.add(folded(word)) in self.common)
+        if strings.add(word) in self.common:
+            return True
+        plain = folded(word)
+        return (plain != word and len(word) >= 4 and strings.add(plain) in self.common
+                and plain not in self.lists.first and plain not in self.lists.surnames)
 
     def _on_a_list(self, token: Token) -> bool:
         word = folded(token.lower_)
@@ -343,6 +360,10 @@ class NameFinder:
             if self._capitalised(token) and token.lower_ not in self.lists.not_names:
                 return True
             tier = "capitalised"  # and, as after kinship words, "my auntie ngozi"
+        if tier == "capitalised" and not self._capitalised(token) and (
+            folded(token.lower_) in self.place_names
+        ):
+            return True  # "my son lewis", "my mum kerry": a kinship word, then a name
         if tier == "capitalised" and self._capitalised(token):
             # "my baby Kofi", "my husband Tom"; not "Baby Shark" or "Little Miss".
             return token.lower_ not in self.lists.not_names and (
@@ -361,8 +382,8 @@ class NameFinder:
         """A capitalised first name that is also a place ("Kerry", "Shannon", "Jordan"): a name
         only where the words around can hold nothing but a person."""
         word = folded(token.lower_)
-        return (self._capitalised(token) and word in self.lists.places
-                and word in self.lists.first)
+        return self._capitalised(token) and (
+            word in self.place_names or (word in self.lists.places and word in self.lists.first))
 
     @staticmethod
     def _last_word(token: Token) -> bool:
@@ -391,8 +412,13 @@ class NameFinder:
 
     def _from_lists(self, doc: Doc) -> list[int]:
         hits = []
+        lower_case = doc.text == doc.text.lower()
         for i, token in enumerate(doc):
-            if not self._plain(token) or token.lower_ in self.lists.places:
+            if not self._plain(token):
+                continue
+            if token.lower_ in self.lists.places:
+                if self._place_named_person(doc, i, lower_case):
+                    hits.append(i)  # "Paris has started biting", "chelsea is 14 months"
                 continue
             word = token.lower_  # not folded: alone, "bébé" is no "Bebe" (contexts fold accents)
             if not self._capitalised(token) and word in self.lists.world:
@@ -408,6 +434,11 @@ class NameFinder:
                     and self._capitalised(doc[i - 1])):
                 continue  # "Glasgow Royal", "Leeds General": a hospital named by its town
             possessive = i + 1 < len(doc) and doc[i + 1].lower_ in {"'s", "’s"}
+            if lower_case and word not in MONTHS | _SEASONS | self.kin_words and (
+                word in self.everyday_first or word in self.lists.word_names
+            ) and (self._acts_as_subject(doc, i) or self._owns_a_person(doc, i)):
+                hits.append(i)  # all in lower case: "rob works nights", "mark's mum thinks"
+                continue
             if word in self.everyday_first and (
                 not self._capitalised(token) or (self._sentence_start(doc, i) and not possessive)
             ):
@@ -421,9 +452,25 @@ class NameFinder:
             ):
                 hits.append(i)
             elif (word in self.lists.word_names and word not in MONTHS | _SEASONS
-                  and self._capitalised(token) and self._acts_as_subject(doc, i)):
+                  and self._capitalised(token)
+                  and (self._acts_as_subject(doc, i) or self._owns_a_person(doc, i))):
                 hits.append(i)  # "Mark works nights", "Storm is teething"; not "Will you"
         return hits
+
+    def _place_named_person(self, doc: Doc, i: int, lower_case: bool) -> bool:
+        """A first name that is also a place ("Paris", "Jordan", "India") doing what only people
+        do, or owning a person: "Paris has started biting at nursery", "Sydney's nan". Not after
+        "in", "from", "to" ("we moved from Georgia"), and in lower case only in a message typed
+        all in lower case."""
+        token = doc[i]
+        if folded(token.lower_) not in self.place_names:
+            return False
+        if not (self._capitalised(token) or lower_case):
+            return False
+        if i > 0 and doc[i - 1].lower_ in self.place_words | _PLACE_LEADS:
+            return False
+        return (self._acts_as_subject(doc, i, _PLACE_THING_VERBS)
+                or self._owns_a_person(doc, i))
 
     def _lowercase_subject(self, doc: Doc, public: set[int]) -> list[int]:
         """A lower-case word no list holds, first in its clause as a person's subject, in a
@@ -441,7 +488,31 @@ class NameFinder:
                 hits.append(i)
         return hits
 
-    def _acts_as_subject(self, doc: Doc, i: int) -> bool:
+    def _lowercase_object(self, doc: Doc) -> list[int]:
+        """In a message typed all in lower case, a name after a verb done to a person, closing
+        its phrase: "i asked kez to come over", "rang sue from the council". Only a rare word
+        or a listed first name that is no word name ("i love rose gold" stays)."""
+        if doc.text != doc.text.lower():
+            return []
+        hits = []
+        for i in range(1, len(doc)):
+            token, before = doc[i], doc[i - 1].lower_
+            if before not in self.person_verbs or before == "with" or not self._plain(token):
+                continue
+            word = token.lower_
+            if word in self.lists.word_names or word in self.lists.not_names or (
+                word in self.vocabulary or word in self.kin_words
+            ):
+                continue
+            closes = i + 1 >= len(doc) or doc[i + 1].is_punct or (
+                doc[i + 1].lower_ in _AFTER_AN_OBJECT)
+            if closes and (self._rare(token) or (word in self.lists.first
+                                                 and word not in self.lists.places)):
+                hits.append(i)
+        return hits
+
+    def _acts_as_subject(self, doc: Doc, i: int, thing_verbs: set[str] = _THING_VERBS
+                         ) -> bool:
         """First in its clause and doing what only people do ("Mark works nights", "Storm is
         teething", "Sky is 8 weeks"): not what a bill, a mark or a season does too ("Bill went
         up", "Bill has been paid")."""
@@ -454,21 +525,33 @@ class NameFinder:
             # "Bill hasnt held the baby", "Grace didn't sleep"; not "Bill hasn't been paid"
             return i + 3 < len(doc) and doc[i + 3].lower_ != "been"
         if after in self.subject_links:
-            return after not in _THING_VERBS
+            return after not in thing_verbs
         if after in self.state_links:
-            return self._age_follows(doc, i + 1, exclude={"been", "being"})
+            return (self._age_follows(doc, i + 1, exclude={"been", "being"})
+                    or self._said_to_be_someone(doc, i + 1))
         if after == "and" and i + 3 < len(doc):
             # "efua and kofi have chickenpox": a pair of people doing something together
             other = doc[i + 2]
-            return (self._plain(other) and (self._listed(other) or self._rare(other))
+            return (self._plain(other) and (self._listed(other) or self._rare(other)
+                                             or self._named_like_a_place(other))
                     and doc[i + 3].lower_ in _TOGETHER)
         return False
+
+    def _said_to_be_someone(self, doc: Doc, link: int) -> bool:
+        """ "is my boyfriend", "was our childminder": a person, said to be one."""
+        rest = [t.lower_ for t in doc[link + 1 : link + 3]]
+        return (len(rest) == 2 and rest[0] in {"my", "our", "her", "his", "the", "their"}
+                and rest[1] in self.person_words)
 
     def _age_follows(self, doc: Doc, link: int, exclude: frozenset[str] | set[str] = frozenset()
                      ) -> bool:
         """An age or a person's state within three words after "is", "has" ("is 5 months",
         "has been poorly", "is teething")."""
         rest = [t.lower_ for t in doc[link + 1 : link + 4]]
+        if rest and rest[0].isdigit() and 0 < int(rest[0]) < 20 and (
+            len(rest) == 1 or rest[1] in _AFTER_A_BARE_AGE
+        ):
+            return True  # "storm is 2 and hitting his sister", "Kofi turned 3 today"
         return any(w in self.age_words and w not in exclude for w in rest)
 
     def _capitalised_unknown(self, doc: Doc, public: set[int]) -> list[int]:
@@ -613,6 +696,10 @@ class NameFinder:
     def _signoff(self, doc: Doc, end: int) -> list[int]:
         """A name closing the message after "thanks", "love" ... or before kisses."""
         rest = [t for t in doc[end:] if not t.is_punct and t.lower_ not in _KISSES]
+        if (len(rest) == 3 and rest[1].lower_ in {"'s", "’s"}
+                and rest[2].lower_ in self.person_words and self._plain(rest[0])
+                and rest[0].lower_ not in self.lists.not_names):
+            return [rest[0].i]  # "Thanks! - Kaylee's mom"
         if len(rest) == 1 and self._plain(rest[0]):
             token = rest[0]
             if self._capitalised(token) and token.lower_ not in self.lists.not_names:
@@ -743,6 +830,13 @@ class NameFinder:
                         and token.lower_ not in self.lists.not_names
                         and token.lower_ not in self.lists.places):
                     found.add(other)
+                elif self._plain(token) and len(token) >= 3 and self._rare(token):
+                    found.add(other)  # a rare word paired with a name: "without Niamh and ger"
+                elif self._plain(token) and (self._named_like_a_place(token) or (
+                    self._listed(token) and max(i, other) + 1 < len(doc)
+                    and doc[max(i, other) + 1].lower_ in _TOGETHER
+                )):
+                    found.add(other)  # "Georgia and India", "Sky and river are both in the bath"
         return found
 
     def find(self, text: str) -> list[Span]:
@@ -759,7 +853,8 @@ class NameFinder:
         starts = (set(self._from_lists(doc)) | set(self._from_contexts(doc))
                   | set(self._kisses(doc)) | set(self._vocative(doc))
                   | set(self._capitalised_unknown(doc, in_places)) | set(self._introduced(doc))
-                  | set(self._closing(doc)) | set(self._lowercase_subject(doc, in_places)))
+                  | set(self._closing(doc)) | set(self._lowercase_subject(doc, in_places))
+                  | set(self._lowercase_object(doc)))
         # A pair's other half only beside a person: "Dunnes and Penneys" are shops.
         starts |= self._conjoined(doc, {i for i in starts if i not in in_places})
         in_places |= {i for i in starts if self._at_a_place(doc, i)}

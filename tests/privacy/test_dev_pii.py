@@ -28,7 +28,11 @@ national ids, hospital numbers, phones, bank details, cards, Irish and US addres
 110 clean ones full of numbers that are not personal: weights, doses, tracking and ticket numbers,
 helplines): scored before any change (names 0.953, addresses 0.986, bank details 0.968, national
 ids 0.967, postcodes 0.988, 3/110 clean changed), then tuned on (every kind 1.0, 0/110): held at
-the issue's targets, every card, bank detail and id, the rest 0.95 (names 0.97).
+the issue's targets, every card, bank detail and id, the rest 0.95 (names 0.97). A tenth wrote a
+names round (dev_pii_round10.yml: 260 messages, names in every position, lower case, names that
+are also words or places, every origin; 140 clean ones dense with brands, places, shows and words
+that look like names): scored first (names 0.893, 1/140 clean changed), then tuned on (0.959,
+0/140): held at the issue's 0.95 and 2%.
 """
 
 from __future__ import annotations
@@ -57,6 +61,7 @@ PLACES_AND_BRANDS_MAX_ALTERED = 0.03
 ROUND_EIGHT = Path(__file__).with_name("dev_pii_round8.yml")
 ROUND_EIGHT_FLOORS = {"NAME": 0.97}
 ROUND_NINE = Path(__file__).with_name("dev_pii_round9.yml")
+ROUND_TEN = Path(__file__).with_name("dev_pii_round10.yml")
 ALL_OF = ("CARD", "BANK", "NATIONAL_ID")
 MIN_RATE = 0.95
 MAX_CLEAN_ALTERED = 0.02
@@ -126,3 +131,7 @@ def test_round_eight_holds_its_figures() -> None:
 def test_round_nine_holds_the_targets() -> None:
     floors = {"NAME": 0.97, **dict.fromkeys(ALL_OF, 1.0)}
     assert_holds(score([ROUND_NINE]), floors, MIN_RATE, MAX_CLEAN_ALTERED)
+
+
+def test_the_names_round_ten_holds_the_target() -> None:
+    assert_holds(score([ROUND_TEN]), {}, MIN_RATE, MAX_CLEAN_ALTERED)

@@ -118,3 +118,36 @@ def test_place_names_and_initials_where_only_a_person_stands(text: str, name: st
 ])
 def test_accented_everyday_words_and_places_stay(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a first name that is also a place, doing what only people do or owning a person
+    ("Brooklyn won't nap anywhere but the pram", "Brooklyn"),
+    ("Savannah's nan has her on Tuesdays", "Savannah"),
+    ("Dallas is my partner, he's not the dad but he's brilliant", "Dallas"),
+    ("Georgia and India are 18 months apart", "India"),
+    # typed all in lower case: a word name as a subject, an owner, after a verb done to a person
+    ("rob works nights so it's just me", "rob"),
+    ("storm is 2 and biting everyone at nursery", "storm"),
+    ("mark's mum thinks we should wean early", "mark"),
+    ("i asked tunde to come over but he's busy", "tunde"),
+    # a grandparent in the family's own language, a sign-off as someone's mum
+    ("Naani Amrit gives her gripe water", "Amrit"),
+    ("thanks so much - Kaylee's mum", "Kaylee"),
+    ("Kofi and ama are both poorly", "ama"),
+])
+def test_names_that_are_places_or_words_where_a_person_stands(text: str, name: str) -> None:
+    assert name not in redact(text)
+
+
+@pytest.mark.parametrize("text", [
+    "we moved from Georgia when she was tiny",
+    "Paris was lovely but the flight with a baby was awful",
+    "june was the worst month, colic every evening",
+    "sil said her baby slept through at 6 weeks",
+    "i love rose gold for the nursery",
+    "the bill is 2 months overdue",
+    "Baby Sensory class in Maidstone is fully booked",
+])
+def test_places_months_kin_words_and_things_stay(text: str) -> None:
+    assert redact(text) == text
