@@ -98,6 +98,11 @@ _LATIN_NAME = re.compile(r"^[a-zà-öø-ÿ'-]{3,}$")
 _NAME_CHARS = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*$")
 
 
+def _typed_in_lower_case(doc: Doc) -> bool:
+    """Nothing capitalised at all: a missing capital then says nothing about a name."""
+    return doc.text == doc.text.lower()
+
+
 def _case_blind(text: str) -> bool:
     """Nearly every word capitalised ("MY DAD SAID", "My Husband Says I'm Fine")."""
     words = re.findall(r"[^\W\d_]{2,}", text)
@@ -328,14 +333,14 @@ class NameFinder:
         return (word in lists.first or word in lists.word_names) and word not in lists.places
 
     def _common(self, token: Token) -> bool:
+        # Hashed without storing: a parent's words are not added to the shared string store.
         # Accents folded too: "café", "fiancée" and "crèche" are everyday words; "Ní" (a
         # surname's first part) and a name on a list ("José", "Renée") are not.
-        strings = self.nlp.vocab.strings
         word = token.lower_
-        if strings.add(word) in self.common:
+        if get_string_id(word) in self.common:
             return True
         plain = folded(word)
-        return (plain != word and len(word) >= 4 and strings.add(plain) in self.common
+        return (plain != word and len(word) >= 4 and get_string_id(plain) in self.common
                 and plain not in self.lists.first and plain not in self.lists.surnames)
 
     def _on_a_list(self, token: Token) -> bool:
@@ -412,7 +417,7 @@ class NameFinder:
 
     def _from_lists(self, doc: Doc) -> list[int]:
         hits = []
-        lower_case = doc.text == doc.text.lower()
+        lower_case = _typed_in_lower_case(doc)
         for i, token in enumerate(doc):
             if not self._plain(token):
                 continue
@@ -492,7 +497,7 @@ class NameFinder:
         """In a message typed all in lower case, a name after a verb done to a person, closing
         its phrase: "i asked kez to come over", "rang sue from the council". Only a rare word
         or a listed first name that is no word name ("i love rose gold" stays)."""
-        if doc.text != doc.text.lower():
+        if not _typed_in_lower_case(doc):
             return []
         hits = []
         for i in range(1, len(doc)):
