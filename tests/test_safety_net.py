@@ -655,6 +655,7 @@ def test_the_body_in_anxiety_and_questions_about_help_stay_calm(
     ("the crying makes me shake her", "crisis_harm_baby"),
     ("in case you wonder, right now he has stopped breathing", "crisis_medical_emergency"),
     ("we were in nicu last year and now he's not breathing", "crisis_medical_emergency"),
+    ("the baby woke up choking on her sick", "crisis_medical_emergency"),
     ("i keep having the thought that i'll shake her and part of me wants to", "crisis_harm_baby"),
 ])
 def test_round_seven_signs_and_what_its_exceptions_never_excuse(
