@@ -26,6 +26,14 @@ class Call:
     authorization: str | None
     status: int
 
+    @property
+    def recipient(self) -> str:
+        """Whom the call addresses, whichever app's API it went to."""
+        if self.form is not None:
+            return self.form.get("To", "")
+        body = self.json or {}
+        return str(body.get("chat_id") or (body.get("recipient") or {}).get("id") or "")
+
 
 class FakeApi:
     """Records every POST; `fail_next(n)` answers the next n calls with an error status."""
@@ -34,6 +42,7 @@ class FakeApi:
         self.calls: list[Call] = []
         self._failures = 0
         self._failure_status = 500
+        self._failure_recipient: str | None = None
         self._lock = threading.Lock()
         self._loop = asyncio.new_event_loop()
         self._runner: web.AppRunner | None = None
@@ -55,9 +64,12 @@ class FakeApi:
             asyncio.run_coroutine_threadsafe(self._runner.cleanup(), self._loop).result(10)
         self._loop.call_soon_threadsafe(self._loop.stop)
 
-    def fail_next(self, count: int, status: int = 500) -> None:
+    def fail_next(self, count: int, status: int = 500, recipient: str | None = None) -> None:
+        """With `recipient`, only calls to that person fail: deliveries still on their way to
+        someone else (an earlier test's retries) do not use up the failures."""
         with self._lock:
             self._failures, self._failure_status = count, status
+            self._failure_recipient = recipient
 
     def delivered(self, path_part: str = "") -> list[Call]:
         """Calls answered with success whose path contains `path_part`."""
@@ -87,21 +99,21 @@ class FakeApi:
     async def _record(self, request: web.Request) -> web.Response:
         form = dict(await request.post()) if request.content_type.endswith("urlencoded") else None
         payload = await request.json() if request.content_type == "application/json" else None
+        call = Call(
+            path=request.path,
+            query=dict(request.query),
+            json=payload,
+            form={k: str(v) for k, v in form.items()} if form is not None else None,
+            authorization=request.headers.get("Authorization"),
+            status=0,
+        )
         with self._lock:
-            failing = self._failures > 0
+            failing = self._failures > 0 and self._failure_recipient in (None, call.recipient)
             if failing:
                 self._failures -= 1
-            status = self._failure_status if failing else _success_status(request.path)
-            self.calls.append(
-                Call(
-                    path=request.path,
-                    query=dict(request.query),
-                    json=payload,
-                    form={k: str(v) for k, v in form.items()} if form is not None else None,
-                    authorization=request.headers.get("Authorization"),
-                    status=status,
-                )
-            )
+            call.status = self._failure_status if failing else _success_status(request.path)
+            status = call.status
+            self.calls.append(call)
         if failing:
             return web.json_response({"error": "unavailable"}, status=status)
         return web.json_response(_success_body(request.path), status=status)

@@ -37,13 +37,7 @@ def rasa(
 
 def to(recipient: str, calls: list[Call]) -> list[Call]:
     """Calls addressed to one person, whichever app's API they went to."""
-    def address(call: Call) -> str:
-        if call.form is not None:
-            return call.form.get("To", "")
-        body = call.json or {}
-        return str(body.get("chat_id") or (body.get("recipient") or {}).get("id") or "")
-
-    return [call for call in calls if address(call) == recipient]
+    return [call for call in calls if call.recipient == recipient]
 
 
 def sent_text(call: Call) -> str:
@@ -151,7 +145,7 @@ def test_send_api_down_keeps_the_turn_and_delivers_after_recovery(
 ) -> None:
     phone = f"+4477009{inbound.new_id() % 10**5:05d}"
     address = f"whatsapp:{phone}"
-    send_api.fail_next(4, status=503)
+    send_api.fail_next(4, status=503, recipient=address)
     started = time.monotonic()
     reply = rasa.post(TWILIO, *inbound.twilio("twilio_whatsapp.json", address, "hello"))
     assert reply.status_code == 200 and time.monotonic() - started < 30
