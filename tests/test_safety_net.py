@@ -662,3 +662,51 @@ def test_round_seven_signs_and_what_its_exceptions_never_excuse(
     detector: CrisisDetector, text: str, intent: str
 ) -> None:
     assert intent in detector.detect(text).intents
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    # a last message, the means found, a place by the water, a wheel turned
+    ("his text said look after the little ones for me and sorry i wasn't a better father",
+     "crisis_self_harm"),
+    ("cant go on nemore, sorry 4 everything, tell my dad i love him", "crisis_self_harm"),
+    ("i found out where he keeps the key to the gun cabinet", "crisis_self_harm"),
+    ("i've got everything i need now, tonight when everyone is in bed", "crisis_self_harm"),
+    ("went down to the river and stood there a long time thinking about walking in",
+     "crisis_self_harm"),
+    ("on the motorway i keep wanting to turn the wheel into the barrier", "crisis_self_harm"),
+    ("an hour ago i swallowed half a box of my nan's painkillers", "crisis_self_harm"),
+    # neglect, coercive control, delusions
+    ("i haven't changed her since last night, i can't make myself go in", "crisis_harm_baby"),
+    ("i closed the door on the baby and put my headphones on", "crisis_harm_baby"),
+    ("my husband decides what i wear and who i see", "crisis_abuse"),
+    ("i'm not allowed my own bank card and have to show him every receipt", "crisis_abuse"),
+    ("he pressures me into sex when i've said i don't want to", "crisis_abuse"),
+    ("she says our daughter is the second coming and won't sleep", "crisis_psychosis"),
+    ("the songs on the radio and the numbers on the clock, it's all connected",
+     "crisis_psychosis"),
+    # the new exceptions never excuse these
+    ("i'm tired of living, not tired of living here, just of living", "crisis_self_harm"),
+    ("i'm pinned under him feeding and i just want to die", "crisis_self_harm"),
+    ("what if she stops breathing, she's gone blue right now", "crisis_medical_emergency"),
+])
+def test_round_eight_signs_and_what_its_exceptions_never_excuse(
+    detector: CrisisDetector, text: str, intent: str
+) -> None:
+    assert intent in detector.detect(text).intents
+
+
+@pytest.mark.parametrize("text", [
+    "i'm so sick of living out of boxes since the move",
+    "tired of living with the in-laws, we need our own place",
+    "i keep thinking i'll get ill and die and she'll grow up without me. i don't want to die, "
+    "i'm terrified of it",
+    "she's latched on and asleep on me and i can't move or she'll wake",
+    "contact naps mean i'm trapped on the sofa all afternoon, can't move, can't even reach the "
+    "remote",
+    "i keep picturing my mum dropping the baby when she carries her, so i take her back",
+    "what if he stops breathing in the night, i check him constantly",
+    "my sister isn't herself since the baby, quiet and teary, how can i help her",
+    "i cannot even choose what i eat while my mother in law is staying for the forty days",
+])
+def test_round_eight_lookalikes_stay_calm(detector: CrisisDetector, text: str) -> None:
+    assert detector.detect(text).intent is None

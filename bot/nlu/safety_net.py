@@ -224,6 +224,7 @@ class CrisisSafetyNet(StatelessComponent):
             "rules": found.rules,
             # DIET's own best guess, before the fallback classifier or this net changed it
             "classifier_intent": top["name"],
+            "classifier_confidence": round(float(top.get("confidence") or 0.0), 3),
         }
         hits, nearest, every = self._semantic(message, found)
         if nearest:

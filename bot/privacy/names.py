@@ -379,6 +379,8 @@ class NameFinder:
             return True
         if tier == "capitalised" and token.lower_ in self.lists.surnames and self._rare(token):
             return True  # "dr patel", "mrs okafor": a surname, in no English dictionary
+        if not self._capitalised(token) and len(token) >= 5 and token.lower_ in self.english:
+            return False  # "cream for baby eczema"; short nicknames ("gaz") are in dictionaries
         # Kinship and role words take any unknown word ("my son kofi"); the weaker contexts
         # ("I told ...", "... was born") only a capitalised one ("I told Gosia").
         return (tier == "capitalised" or self._capitalised(token)) and self._unknown(token)
@@ -438,6 +440,8 @@ class NameFinder:
             if (before in self.lists.places and before not in self.lists.not_names
                     and self._capitalised(doc[i - 1])):
                 continue  # "Glasgow Royal", "Leeds General": a hospital named by its town
+            if self._inside_a_brand(doc, i):
+                continue  # "Cow & Gate Comfort", "Aldi Mamia formula": a product's name
             possessive = i + 1 < len(doc) and doc[i + 1].lower_ in {"'s", "’s"}
             if lower_case and word not in MONTHS | _SEASONS | self.kin_words and (
                 word in self.everyday_first or word in self.lists.word_names
@@ -445,9 +449,10 @@ class NameFinder:
                 hits.append(i)  # all in lower case: "rob works nights", "mark's mum thinks"
                 continue
             if word in self.everyday_first and (
-                not self._capitalised(token) or (self._sentence_start(doc, i) and not possessive)
+                not self._capitalised(token) or (self._sentence_start(doc, i) and not possessive
+                                                 and not self._acts_as_subject(doc, i))
             ):
-                continue  # "ivy green", "Daisy chains", "Poppy seeds"; but "Poppy's NHS number"
+                continue  # "Daisy chains"; but "Poppy's NHS number", "Lil is 18 months"
             accented = self._capitalised(token) and folded(word) != word
             if word in self.lists.first or (accented and folded(word) in self.lists.first) or (
                 word in self.lists.word_names
@@ -461,6 +466,18 @@ class NameFinder:
                   and (self._acts_as_subject(doc, i) or self._owns_a_person(doc, i))):
                 hits.append(i)  # "Mark works nights", "Storm is teething"; not "Will you"
         return hits
+
+    def _inside_a_brand(self, doc: Doc, i: int) -> bool:
+        """Mid-sentence, after a capitalised word that is nobody's name, title or kin (a shop,
+        a brand, a town), a capitalised name word continues that proper name, not a person's:
+        "Cow & Gate Comfort", "Aldi Mamia"; not "Sarah Hope", "Dr Faith", "Auntie Joy"."""
+        if i < 2 or not self._capitalised(doc[i]) or self._sentence_start(doc, i - 1):
+            return False
+        before = doc[i - 1]
+        word = folded(before.lower_)
+        return (self._capitalised(before) and before.is_alpha and not before.is_upper
+                and word not in self.person_words and word not in self.kin_words
+                and not self._on_a_list(before) and not self._rare(before))
 
     def _place_named_person(self, doc: Doc, i: int, lower_case: bool) -> bool:
         """A first name that is also a place ("Paris", "Jordan", "India") doing what only people
@@ -532,7 +549,9 @@ class NameFinder:
         if after in self.subject_links:
             return after not in thing_verbs
         if after in self.state_links:
-            return (self._age_follows(doc, i + 1, exclude={"been", "being"})
+            # "Summer's been off her food": a person's own things follow
+            own = any(t.lower_ in {"her", "his"} for t in doc[i + 2 : i + 5])
+            return (own or self._age_follows(doc, i + 1, exclude={"been", "being"})
                     or self._said_to_be_someone(doc, i + 1))
         if after == "and" and i + 3 < len(doc):
             # "efua and kofi have chickenpox": a pair of people doing something together
@@ -615,7 +634,9 @@ class NameFinder:
                     and not _camel(other.text)
                     and (self._unknown(other) or self._on_a_list(other)))
         if after.lower_ in self.state_links:
-            return self._age_follows(doc, j)
+            # "Minji had her jabs", "Yaw has his cousin over"; "Argos has one" stays a shop
+            own = j + 1 < len(doc) and doc[j + 1].lower_ in {"her", "his"}
+            return own or self._age_follows(doc, j)
         return after.lower_ in self.subject_links
 
     def _introduced(self, doc: Doc) -> list[int]:
@@ -807,7 +828,9 @@ class NameFinder:
         if possessive and f"{doc[end - 1].lower_}'s" in self.lists.not_names:
             return True  # "Tommy's", "Barnardo's": a charity's name
         after = end + 1 if possessive else end
-        inside = any(t.lower_ in self.not_before for t in doc[start:end])
+        # "our childminder Hyun-woo Park": after a role word, "Park" is a surname, not a place.
+        introduced = start > 0 and doc[start - 1].lower_ in self.person_words
+        inside = not introduced and any(t.lower_ in self.not_before for t in doc[start:end])
         if after >= len(doc) or (possessive and doc[after].lower_ in self.not_possessive):
             return inside  # "Iestyn's nursery" is his, "the Rosie nursery" a place
         return inside or doc[after].lower_ in self.not_before

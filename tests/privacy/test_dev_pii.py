@@ -32,7 +32,11 @@ the issue's targets, every card, bank detail and id, the rest 0.95 (names 0.97).
 names round (dev_pii_round10.yml: 260 messages, names in every position, lower case, names that
 are also words or places, every origin; 140 clean ones dense with brands, places, shows and words
 that look like names): scored first (names 0.893, 1/140 clean changed), then tuned on (0.959,
-0/140): held at the issue's 0.95 and 2%.
+0/140): held at the issue's 0.95 and 2%. An eleventh wrote round eleven (dev_pii_round11.yml: 260
+messages heavy on addresses of the three countries, with house names, flats and ZIP+4, national ids
+of many countries and formats, names of every origin; 150 clean ones with numbers, brands, places
+and words that are also names): scored first (names 0.954, addresses 0.967, national ids 0.986,
+postcodes 0.988, 5/150 clean changed), then tuned on: held at the issue's targets.
 """
 
 from __future__ import annotations
@@ -62,6 +66,7 @@ ROUND_EIGHT = Path(__file__).with_name("dev_pii_round8.yml")
 ROUND_EIGHT_FLOORS = {"NAME": 0.97}
 ROUND_NINE = Path(__file__).with_name("dev_pii_round9.yml")
 ROUND_TEN = Path(__file__).with_name("dev_pii_round10.yml")
+ROUND_ELEVEN = Path(__file__).with_name("dev_pii_round11.yml")
 ALL_OF = ("CARD", "BANK", "NATIONAL_ID")
 MIN_RATE = 0.95
 MAX_CLEAN_ALTERED = 0.02
@@ -135,3 +140,7 @@ def test_round_nine_holds_the_targets() -> None:
 
 def test_the_names_round_ten_holds_the_target() -> None:
     assert_holds(score([ROUND_TEN]), {}, MIN_RATE, MAX_CLEAN_ALTERED)
+
+
+def test_round_eleven_holds_the_targets() -> None:
+    assert_holds(score([ROUND_ELEVEN]), dict.fromkeys(ALL_OF, 1.0), MIN_RATE, MAX_CLEAN_ALTERED)
