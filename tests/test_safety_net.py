@@ -710,3 +710,45 @@ def test_round_eight_signs_and_what_its_exceptions_never_excuse(
 ])
 def test_round_eight_lookalikes_stay_calm(detector: CrisisDetector, text: str) -> None:
     assert detector.detect(text).intent is None
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("i keep thinking about ending it", "crisis_self_harm"),
+    ("gonnae take everything in the medicine cabinet and go for a long sleep", "crisis_self_harm"),
+    ("how many of my diazepam it would take, i've got about 50", "crisis_self_harm"),
+    ("i've stopped feeding him properly, i can't face it", "crisis_harm_baby"),
+    ("three days after the birth she's totally out of character, pacing and saying strange things",
+     "crisis_psychosis"),
+    # the new exceptions never excuse these
+    ("dizzy spells, not fainting, but now he's floppy and won't wake", "crisis_medical_emergency"),
+    ("i had it checked last week but now i have crushing chest pain down my left arm",
+     "crisis_medical_emergency"),
+    ("i'm not gonna lie, i want to hurt him", "crisis_harm_baby"),
+    ("no dark thoughts before, but tonight i want to die", "crisis_self_harm"),
+    ("he kicked me in the stomach and threw me out of the house", "crisis_abuse"),
+])
+def test_round_nine_signs_and_what_its_exceptions_never_excuse(
+    detector: CrisisDetector, text: str, intent: str
+) -> None:
+    assert intent in detector.detect(text).intents
+
+
+@pytest.mark.parametrize("text", [
+    "i get dizzy in the mornings but i'm not fainting or anything",
+    "feeling faint at the school gate most days since the birth",
+    "my flatmate kicked me out of the bedroom for snoring so i'm on the sofa",
+    "i'm not going to hurt her, i'm just so wound up when she screams",
+    "not trying to starve myself, i just forget to eat",
+    "no dark thoughts, just bone tired",
+    "every time i hear a siren i freeze, he was born at 28 weeks, he's 3 now and perfectly fine",
+    "whenever she's out of my sight i feel like i can't breathe, i know it's silly",
+    "when i get panic attacks i think i'm having a heart attack, should i ring 999 or not?",
+    "what do you even do if a baby stops breathing? asking in general",
+    "is a whole grape a choking hazard for a one year old",
+    "i'm convinced he's choking every time he coughs, he's fine, just a cold",
+    "do i call an ambulance if she has a febrile seizure again?",
+    "does our insurance cover ambulance rides",
+    "been thinking of ending things with my boyfriend",
+])
+def test_round_nine_lookalikes_stay_calm(detector: CrisisDetector, text: str) -> None:
+    assert detector.detect(text).intent is None

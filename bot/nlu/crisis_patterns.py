@@ -35,6 +35,7 @@ EXCEPTION_KINDS = (
     "figures_of_speech",
     "information_questions",
     "resolved",
+    "assessed",
     "negations",
     "loss_context",
     "past_context",

@@ -68,13 +68,15 @@ VETO_KINDS = {"figures_of_speech", "information_questions", "resolved"}
 # A semantic match in a piece of the message is explained away by the same reviewed reasons,
 # and by a negation ("I'm not suicidal, just so tired").
 SEMANTIC_VETO_KINDS = VETO_KINDS | {"negations"}
-# With these in the message, a pattern match can be overruled when the meaning agrees.
-OVERRULE_KINDS = SEMANTIC_VETO_KINDS | {"past_context"}
+# With these in the message, a pattern match can be overruled when the meaning agrees. A symptom
+# a doctor has already explained ("had it checked, it's panic") is only ever read this way, with
+# the meaning: never alone, and never to set aside a classifier's guess.
+OVERRULE_KINDS = SEMANTIC_VETO_KINDS | {"past_context", "assessed"}
 # Exceptions of these kinds describe the whole message, not the words that matched.
 CONTEXT_KINDS = {"loss_context", "past_context", "intrusive_context"}
 # Context that something is over or past, and the marker of something happening now that
 # outweighs it (crisis_patterns.yml, `present_context`).
-OVER_KINDS = {"resolved", "past_context"}
+OVER_KINDS = {"resolved", "past_context", "assessed"}
 HAPPENING_NOW = "happening_now"
 # The net reads at most this much of a message; longer input is cut, never skipped.
 MAX_CHARS = 20_000

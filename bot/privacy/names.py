@@ -67,6 +67,12 @@ _THING_VERBS = {"went", "goes", "got", "gets", "started", "starts", "seems", "se
 # What a place, like a thing, does too: "Paris went up in flames", "Chelsea started well". A
 # place seldom "won't" or "never" does anything, so those stay a person's.
 _PLACE_THING_VERBS = _THING_VERBS - {"wo", "ca", "never", "always"}
+# What a person does with their own things: "Karthikeyan needs his jabs", "Amara misses her dad".
+_OWN_VERBS = {"needs", "needed", "likes", "liked", "misses", "missed", "lost", "hurt", "bumped",
+              "banged", "grazed", "broke"}
+# What someone named by their place says: "Carol at the children's centre mentioned".
+_SPEECH_VERBS = {"said", "says", "mentioned", "told", "reckons", "reckoned", "suggested",
+                 "recommended", "thinks", "thought", "advised", "explained", "promised"}
 # After "is 2": an age ("storm is 2 and hitting"), not a count ("is 2 pages long").
 _AFTER_A_BARE_AGE = {",", ".", "!", "?", "and", "but", "now", "today", "tomorrow", "next", "this",
                      "on", "in", "soon", "so", "yet"}
@@ -248,7 +254,7 @@ class NameFinder:
             self._add(f"after:{tier}", phrases, before=False)
         kin = contexts.get("appositions") or []
         self._add("after:named", [f"{lead} {word}" for word in kin
-                                  for lead in ("my", "our", ", my", "( my", "(my", "(baby's",
+                                  for lead in ("my", "our", ", my", ", our", "( my", "(my", "(baby's",
                                                "( baby's", ", baby's", "(the baby's")],
                   before=False)
         self._add("signoff", contexts["signoffs"], before=True)
@@ -550,15 +556,28 @@ class NameFinder:
             return after not in thing_verbs
         if after in self.state_links:
             # "Summer's been off her food": a person's own things follow
-            own = any(t.lower_ in {"her", "his"} for t in doc[i + 2 : i + 5])
+            own = any(t.lower_ in {"her", "his"} for t in doc[i + 2 : i + 7])
             return (own or self._age_follows(doc, i + 1, exclude={"been", "being"})
                     or self._said_to_be_someone(doc, i + 1))
+        if after in {"at", "from"}:
+            return self._speaks_from_a_place(doc, i + 1)
         if after == "and" and i + 3 < len(doc):
             # "efua and kofi have chickenpox": a pair of people doing something together
             other = doc[i + 2]
             return (self._plain(other) and (self._listed(other) or self._rare(other)
                                              or self._named_like_a_place(other))
                     and doc[i + 3].lower_ in _TOGETHER)
+        return False
+
+    @staticmethod
+    def _speaks_from_a_place(doc: Doc, link: int) -> bool:
+        """ "Carol at the children's centre said", "Chelsea from the baby group mentioned": who
+        said it, named by where they are; not "Boots at the retail park has"."""
+        for token in doc[link + 1 : link + 8]:
+            if token.text in _SENTENCE_END or token.text == ",":
+                return False
+            if token.lower_ in _SPEECH_VERBS:
+                return True
         return False
 
     def _said_to_be_someone(self, doc: Doc, link: int) -> bool:
@@ -627,7 +646,10 @@ class NameFinder:
             return False
         after = doc[j]
         if self._capitalised(after) and self._unknown(after):  # "Hodan Warsame", "Małgorzata W."
-            return j + 1 >= len(doc) or doc[j + 1].text in {".", ",", "\n", "-", "here"}
+            follows = doc[j + 1].lower_ if j + 1 < len(doc) else ""
+            # alone, or saying or doing what people do: "Hetal Mistry said ..."
+            return (not follows or follows in {".", ",", "\n", "-", "here"}
+                    or follows in self.subject_links)
         if after.lower_ == "and":
             other = doc[j + 1] if j + 1 < len(doc) else None
             return (other is not None and other.i not in public and self._capitalised(other)
@@ -637,6 +659,8 @@ class NameFinder:
             # "Minji had her jabs", "Yaw has his cousin over"; "Argos has one" stays a shop
             own = j + 1 < len(doc) and doc[j + 1].lower_ in {"her", "his"}
             return own or self._age_follows(doc, j)
+        if after.lower_ in _OWN_VERBS and j + 1 < len(doc) and doc[j + 1].lower_ in {"her", "his"}:
+            return True  # "and Karthikeyan needs his jabs"; not "Ninewells did her scan"
         return after.lower_ in self.subject_links
 
     def _introduced(self, doc: Doc) -> list[int]:
@@ -653,6 +677,8 @@ class NameFinder:
 
     def _owns_a_person(self, doc: Doc, i: int) -> bool:
         """ "Tyrone's granny", "River's dad": a possessive before a word for a person."""
+        while i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i + 1].whitespace_:
+            i += 2  # "Ji-woo's grandma"
         return (i + 2 < len(doc) and doc[i + 1].lower_ in {"'s", "’s"}
                 and doc[i + 2].lower_ in self.person_words)
 

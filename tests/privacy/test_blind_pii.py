@@ -20,10 +20,11 @@ FILES = sorted(Path(__file__).parent.glob("blind_pii_*.yml"))
 # names 92.3% (838/908), addresses 93.9%, postcodes 95.9%, national ids 98.6%, phones 98.8%,
 # dates of birth 99.0%, clean changed 6/195 (3.1%). Later that day, after work on round eight
 # of the development corpora (never these files): names 93.2% (846/908), the rest unchanged.
-# After rounds ten and eleven: names 93.6% (850/908), postcodes 98.5% (191/194).
+# After rounds ten to twelve: names 93.7% (851/908), postcodes 98.5% (191/194), clean changed
+# 5/195 (2.6%).
 FLOORS = {"CARD": 1.0, "BANK": 1.0, "EMAIL": 1.0, "NATIONAL_ID": 0.98, "POSTCODE": 0.98,
           "PHONE": 0.98, "DOB": 0.98, "ADDRESS": 0.93, "NAME": 0.93}
-MAX_CLEAN_ALTERED = 0.04
+MAX_CLEAN_ALTERED = 0.03
 
 
 @pytest.fixture(scope="module")
