@@ -254,8 +254,8 @@ class NameFinder:
             self._add(f"after:{tier}", phrases, before=False)
         kin = contexts.get("appositions") or []
         self._add("after:named", [f"{lead} {word}" for word in kin
-                                  for lead in ("my", "our", ", my", ", our", "( my", "(my", "(baby's",
-                                               "( baby's", ", baby's", "(the baby's")],
+                                  for lead in ("my", "our", ", my", ", our", "( my", "(my",
+                                               "(baby's", "( baby's", ", baby's", "(the baby's")],
                   before=False)
         self._add("signoff", contexts["signoffs"], before=True)
         self.clause_signoffs = frozenset(contexts.get("signoffs_at_clause_start") or [])
