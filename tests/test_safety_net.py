@@ -726,6 +726,8 @@ def test_round_eight_lookalikes_stay_calm(detector: CrisisDetector, text: str) -
     ("i'm not gonna lie, i want to hurt him", "crisis_harm_baby"),
     ("no dark thoughts before, but tonight i want to die", "crisis_self_harm"),
     ("he kicked me in the stomach and threw me out of the house", "crisis_abuse"),
+    ("i'm not coping, i hit him", "crisis_harm_baby"),
+    ("my daughter is 2 now and she's fitting, what do i do", "crisis_medical_emergency"),
 ])
 def test_round_nine_signs_and_what_its_exceptions_never_excuse(
     detector: CrisisDetector, text: str, intent: str

@@ -447,7 +447,7 @@ class NameFinder:
                     and self._capitalised(doc[i - 1])):
                 continue  # "Glasgow Royal", "Leeds General": a hospital named by its town
             if self._inside_a_brand(doc, i):
-                continue  # "Cow & Gate Comfort", "Aldi Mamia formula": a product's name
+                continue  # "Cow & Gate Comfort": a product's name
             possessive = i + 1 < len(doc) and doc[i + 1].lower_ in {"'s", "’s"}
             if lower_case and word not in MONTHS | _SEASONS | self.kin_words and (
                 word in self.everyday_first or word in self.lists.word_names
@@ -476,7 +476,8 @@ class NameFinder:
     def _inside_a_brand(self, doc: Doc, i: int) -> bool:
         """Mid-sentence, after a capitalised word that is nobody's name, title or kin (a shop,
         a brand, a town), a capitalised name word continues that proper name, not a person's:
-        "Cow & Gate Comfort", "Aldi Mamia"; not "Sarah Hope", "Dr Faith", "Auntie Joy"."""
+        "Cow & Gate Comfort"; not "Sarah Hope", "Dr Faith", "Auntie Joy". A brand that opens
+        the message ("Aldi Mamia formula") is not read this way: "Thanks Hope" opens one too."""
         if i < 2 or not self._capitalised(doc[i]) or self._sentence_start(doc, i - 1):
             return False
         before = doc[i - 1]
@@ -555,7 +556,7 @@ class NameFinder:
         if after in self.subject_links:
             return after not in thing_verbs
         if after in self.state_links:
-            # "Summer's been off her food": a person's own things follow
+            # "Penny's been off her milk": a person's own things follow
             own = any(t.lower_ in {"her", "his"} for t in doc[i + 2 : i + 7])
             return (own or self._age_follows(doc, i + 1, exclude={"been", "being"})
                     or self._said_to_be_someone(doc, i + 1))
@@ -677,7 +678,8 @@ class NameFinder:
 
     def _owns_a_person(self, doc: Doc, i: int) -> bool:
         """ "Tyrone's granny", "River's dad": a possessive before a word for a person."""
-        while i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i + 1].whitespace_:
+        while (i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_
+               and not doc[i + 1].whitespace_):
             i += 2  # "Ji-woo's grandma"
         return (i + 2 < len(doc) and doc[i + 1].lower_ in {"'s", "’s"}
                 and doc[i + 2].lower_ in self.person_words)
