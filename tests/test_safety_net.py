@@ -706,7 +706,8 @@ def test_round_eight_signs_and_what_its_exceptions_never_excuse(
     "what if he stops breathing in the night, i check him constantly",
     "my sister isn't herself since the baby, quiet and teary, how can i help her",
     "i cannot even choose what i eat while my mother in law is staying for the forty days",
-    "she wouldn't stop screaming so i put her in her cot, shut the door and went outside to calm down",
+    "she wouldn't stop screaming so i put her in her cot, shut the door and went outside to "
+    "calm down",
     "haven't fed her since last night, she slept ten hours straight!",
     "we left her to cry all night on the second night of sleep training",
     "i'm not allowed to see my baby in nicu until the morning",
