@@ -75,7 +75,8 @@ def rasa_server(name: str, project: Path, model: Path, token: str, log: Path,
                 env: dict[str, str] | None = None) -> Server:
     """`rasa run --enable-api` as `make run` starts it, on a free port."""
     port = free_port()
-    args = ["run", "--enable-api", "--auth-token", token, "-i", "127.0.0.1", "-p", str(port),
+    # "--auth-token=...": a token that starts with "-" would otherwise be read as an option.
+    args = ["run", "--enable-api", f"--auth-token={token}", "-i", "127.0.0.1", "-p", str(port),
             "--model", str(model)]
     if endpoints:
         args += ["--endpoints", str(endpoints)]

@@ -25,7 +25,8 @@ supervise() {
 }
 
 supervise actions .venv/bin/rasa run actions --actions actions -p 5055
-supervise rasa .venv/bin/rasa run --enable-api --auth-token "$BOT_API_TOKEN" -i 127.0.0.1 -p 5005 \
+# "--auth-token=...": a generated token may start with "-", which argparse would read as an option.
+supervise rasa .venv/bin/rasa run --enable-api --auth-token="$BOT_API_TOKEN" -i 127.0.0.1 -p 5005 \
   --model models/nurture.tar.gz --endpoints endpoints.yml --credentials credentials.yml \
   --cors "http://127.0.0.1:8080" ${BOT_WIDGET_ORIGINS:-}
 # Chat page with the website widget (bot/web, docs/widget.md); BOT_WEB_* settings, port 8080.
