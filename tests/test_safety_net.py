@@ -763,3 +763,86 @@ def test_round_nine_signs_and_what_its_exceptions_never_excuse(
 ])
 def test_round_nine_lookalikes_stay_calm(detector: CrisisDetector, text: str) -> None:
     assert detector.detect(text).intent is None
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("please tell my son when he's older that his mum loved him", "crisis_self_harm"),
+    ("out driving way too fast every night, kind of hoping something happens",
+     "crisis_self_harm"),
+    ("i haven't fed him since this morning, i can't get off the sofa", "crisis_harm_baby"),
+    ("left her in the car for a couple of hours while i was at the pub", "crisis_harm_baby"),
+    ("he locks us in the flat when he goes out", "crisis_abuse"),
+    ("he's sucking in under his ribs and grunting with every breath", "crisis_medical_emergency"),
+    ("she's gone a bit grey and she's really floppy", "crisis_medical_emergency"),
+    ("the people upstairs are sending me signals through the ceiling", "crisis_psychosis"),
+    # the new exceptions never excuse these
+    ("i would never hurt myself but i want to die", "crisis_self_harm"),
+    ("i'd never kill myself but i think about it every day", "crisis_self_harm"),
+    ("i learnt cpr on a course and i'm doing it now, he's not breathing",
+     "crisis_medical_emergency"),
+    ("he went blue from crying and now he's floppy and not responding",
+     "crisis_medical_emergency"),
+    ("his mum is threatening to disown us and he said he'd kill me", "crisis_abuse"),
+    ("4 months on and i still want to die", "crisis_self_harm"),
+])
+def test_round_ten_signs_and_what_its_exceptions_never_excuse(
+    detector: CrisisDetector, text: str, intent: str
+) -> None:
+    assert intent in detector.detect(text).intents
+
+
+@pytest.mark.parametrize("text", [
+    "i'd never hurt myself, but i am so low all the time",
+    "i keep thinking what if i snap and shake him. never once been close to doing it, the thought "
+    "just pops into my head and i feel disgusting",
+    "since the baby i worry all day, heart beats fast, sometimes cannot breathe well",
+    "my in-laws are threatening to disown us over the christening",
+    "the loss still hits me some days, two years on",
+    "is there a baby first aid course near me? i want to learn cpr",
+    "he went red in the face from screaming and held his breath, he was fine in seconds",
+    "i had a bleed after the birth, i'm fine now, 4 months on, i just want to talk it through",
+    "when am i meant to eat? wash? sleep?",
+    "my hair has gone a bit grey since the baby",
+    "i left her alone for a minute while i made a bottle",
+    "locked us out of the house by accident",
+])
+def test_round_ten_lookalikes_stay_calm(detector: CrisisDetector, text: str) -> None:
+    assert detector.detect(text).intent is None
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("been giving my things away and making sure he knows all my passwords", "crisis_self_harm"),
+    ("i left her in the cot all day, couldn't get up", "crisis_harm_baby"),
+    ("she wouldn't stop so i shut her in the bathroom so i can't hear her", "crisis_harm_baby"),
+    ("haven't changed or fed him since this morning", "crisis_harm_baby"),
+    ("I need a refuge, he hits me", "crisis_abuse"),
+    # the new exceptions never excuse these
+    ("he's no violent but he controls all the money and won't let me see my friends",
+     "crisis_abuse"),
+    ("my wife had postpartum psychosis after our first and now she's hearing voices again",
+     "crisis_psychosis"),
+    ("it's all hitting me and i want to die", "crisis_self_harm"),
+    ("she's so tiny i'm scared of hurting her, i keep having urges to squeeze her",
+     "crisis_harm_baby"),
+    ("i'm convinced he's stopped breathing, he's not moving", "crisis_medical_emergency"),
+    ("decided now is the time to go, i've written the notes", "crisis_self_harm"),
+])
+def test_round_eleven_signs_and_what_its_exceptions_never_excuse(
+    detector: CrisisDetector, text: str, intent: str
+) -> None:
+    assert intent in detector.detect(text).intents
+
+
+@pytest.mark.parametrize("text", [
+    "he's no violent or nothing, just selfish",
+    "my sister had postpartum psychosis after her first, she's totally well now",
+    "now he's 5 months it's all hitting me at once, i'm not doing great",
+    "stopped breastfeeding and i feel like i've been hit by a bus",
+    "my partner's decided now is the time to change jobs",
+    "i check he's breathing 30 times a night, i'm convinced he's stopped breathing",
+    "she's so tiny i've been scared of hurting her so i barely pick her up",
+    "is there a free service for refugee mums with a new baby",
+    "i put her in the cot and walked away to calm down",
+])
+def test_round_eleven_lookalikes_stay_calm(detector: CrisisDetector, text: str) -> None:
+    assert detector.detect(text).intent is None

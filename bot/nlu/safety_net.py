@@ -232,7 +232,7 @@ class CrisisSafetyNet(StatelessComponent):
         if nearest:
             record["semantic"] = nearest.record()
         semantic_intents = [h.intent for h in hits]
-        if found.intent and self._overruled(found, every, hits):
+        if found.intent and self._overruled(found, every, hits, top):
             record.update(overruled=found.rules)
             found = Detection(exception_kinds=found.exception_kinds, exceptions=found.exceptions)
         context = turn_context.current()
@@ -466,12 +466,28 @@ class CrisisSafetyNet(StatelessComponent):
         return fired, max(every, key=lambda h: h.similarity, default=None), every
 
     def _overruled(
-        self, found: Detection, every: list[SemanticHit], fired: list[SemanticHit]
+        self,
+        found: Detection,
+        every: list[SemanticHit],
+        fired: list[SemanticHit],
+        top: dict[str, Any],
     ) -> bool:
-        """A pattern match that a reviewed exception and the meaning both say is no crisis."""
+        """A pattern match that a reviewed exception and the meaning both say is no crisis.
+
+        Not when the classifier, on its own, reads the same crisis with some confidence: two
+        of the three readers then say crisis ("his face is swelling up and he's wheezing, he had
+        peanut butter five minutes ago" was overruled by "ago" and a look-alike).
+        """
         if self.semantic is None or fired:
             return False
-        explained = bool(found.exception_kinds & OVERRULE_KINDS) or (
+        if top.get("name") in found.intents and float(
+            top.get("confidence") or 0.0
+        ) >= self.semantic.settings.strong_classifier:
+            return False
+        kinds = set(found.exception_kinds)
+        if HAPPENING_NOW in found.exceptions:
+            kinds -= OVER_KINDS  # "but now he's not breathing": as in the patterns' own check
+        explained = bool(kinds & OVERRULE_KINDS) or (
             {"intrusive_thoughts", "intrusive_would_never"} <= found.exceptions
         )
         return explained and self.semantic.contradicts(every)

@@ -33,9 +33,17 @@ def recognizers() -> tuple[Any, ...]:
 
 def find(text: str) -> list[Span]:
     spans = []
+    # Presidio's IBAN pattern wants capitals, but a phone keyboard types "ie70bofi9000...": the
+    # checksum is case-blind, so the text is also read in capitals where that keeps its offsets.
+    upper = text.upper()
     for recognizer in recognizers():
-        for result in recognizer.analyze(text, recognizer.supported_entities, None):
-            label = LABELS.get(result.entity_type)
-            if label and result.score >= MIN_SCORE and result.end > result.start:
-                spans.append(Span(result.start, result.end, label))
+        texts = [text]
+        is_iban = type(recognizer).__name__ == "IbanRecognizer"
+        if is_iban and upper != text and len(upper) == len(text):
+            texts.append(upper)
+        for version in texts:
+            for result in recognizer.analyze(version, recognizer.supported_entities, None):
+                label = LABELS.get(result.entity_type)
+                if label and result.score >= MIN_SCORE and result.end > result.start:
+                    spans.append(Span(result.start, result.end, label))
     return spans

@@ -81,6 +81,11 @@ _AFTER_AN_OBJECT = {"to", "from", "about", "and", "if", "for", "but", "again", "
                     "yesterday"}
 _CLAUSE_LINKS = {"and", "but", "so", "because", "cos", "coz", "while", "when", "then"}
 _DASHES = {"-", "–", "—"}
+# The small words inside a surname: "van der Berg", "de la Cruz", "bin Abdullah".
+_SURNAME_PARTICLES = {"van", "der", "den", "de", "la", "le", "von", "di", "da", "du", "del",
+                      "bin", "binti", "al", "el", "ben", "mac", "ni", "ní", "ó", "o'"}
+# What joins two names into a pair: "Sanjay and Kavita", "lily n kofi", "Ama & Kojo".
+_PAIR_LINKS = {"and", "n", "&", "+"}
 # Contexts of kinship and role words ("my nan", "Auntie", "(my sis)"), as name_contexts.yml tiers.
 _KIN_TIERS = {"capitalised", "titled", "named"}
 # A verb negated by a person ("hasnt" tokenises as "has" + "nt"): "Bill hasnt held the baby".
@@ -269,6 +274,7 @@ class NameFinder:
         self.subject_links = frozenset(contexts.get("subject_links") or [])
         self.state_links = frozenset(contexts.get("state_links") or [])
         self.age_words = frozenset(contexts.get("age_words") or [])
+        self.milestones = frozenset(contexts.get("milestones") or [])
         self.person_words = frozenset(
             w for w in contexts["before"]["capitalised"] + contexts["before"]["titled"]
             if " " not in w)
@@ -554,12 +560,20 @@ class NameFinder:
             # "Bill hasnt held the baby", "Grace didn't sleep"; not "Bill hasn't been paid"
             return i + 3 < len(doc) and doc[i + 3].lower_ != "been"
         if after in self.subject_links:
-            return after not in thing_verbs
+            # "Faith started nursery", "Sky started at nursery", "olive got weighed": what a bill
+            # or a season starts is no child's milestone
+            return after not in thing_verbs or self._milestone_at(doc, i + 2)
         if after in self.state_links:
-            # "Penny's been off her milk": a person's own things follow
-            own = any(t.lower_ in {"her", "his"} for t in doc[i + 2 : i + 7])
-            return (own or self._age_follows(doc, i + 1, exclude={"been", "being"})
-                    or self._said_to_be_someone(doc, i + 1))
+            # "Penny's been off her milk", "Bear has a flat spot on the back of his head": a
+            # person's own things follow in the same clause
+            own = any(t.lower_ in {"her", "his"} for t in self._clause_after(doc, i + 2))
+            # "Grace has refused the bottle": a person's verb after "has"; not "Hope has kept me
+            # going", where hope and faith are what they say
+            done = (i + 2 < len(doc) and after in {"has", "had"}
+                    and doc[i + 2].lower_ in self.subject_links - thing_verbs
+                    and not (i + 3 < len(doc) and doc[i + 3].lower_ in {"me", "us"}))
+            return (own or done or self._age_follows(doc, i + 1, exclude={"been", "being"})
+                    or self._said_to_be_someone(doc, i + 1) or self._away_at(doc, i + 2))
         if after in {"at", "from"}:
             return self._speaks_from_a_place(doc, i + 1)
         if after == "and" and i + 3 < len(doc):
@@ -569,6 +583,28 @@ class NameFinder:
                                              or self._named_like_a_place(other))
                     and doc[i + 3].lower_ in _TOGETHER)
         return False
+
+    @staticmethod
+    def _clause_after(doc: Doc, start: int, limit: int = 10) -> list[Token]:
+        """The words from `start` up to the clause's end, at most `limit` of them."""
+        words = []
+        for token in doc[start : start + limit]:
+            if token.is_punct or token.lower_ in _CLAUSE_LINKS:
+                break
+            words.append(token)
+        return words
+
+    def _milestone_at(self, doc: Doc, at: int) -> bool:
+        """A child's milestone at `at`, or one preposition later ("at nursery", "to school")."""
+        if at < len(doc) and doc[at].lower_ in {"at", "to", "in"}:
+            at += 1
+        return at < len(doc) and doc[at].lower_ in self.milestones
+
+    def _away_at(self, doc: Doc, at: int) -> bool:
+        """ "TOM IS AT WORK", "Kofi's at nursery": where a person spends the day; not "Argos is
+        at the retail park"."""
+        return (at + 1 < len(doc) and doc[at].lower_ == "at"
+                and doc[at + 1].lower_ in self.milestones | {"work", "home"})
 
     @staticmethod
     def _speaks_from_a_place(doc: Doc, link: int) -> bool:
@@ -664,6 +700,18 @@ class NameFinder:
             return True  # "and Karthikeyan needs his jabs"; not "Ninewells did her scan"
         return after.lower_ in self.subject_links
 
+    def _for_short(self, doc: Doc) -> list[int]:
+        """ "Ifeoluwa (Ife for short)": the nickname, and the name it shortens."""
+        hits = []
+        for i in range(1, len(doc) - 3):
+            if doc[i - 1].text == "(" and doc[i + 1].lower_ == "for" and (
+                doc[i + 2].lower_ == "short"
+            ) and self._plain(doc[i]):
+                hits.append(i)
+                if i >= 2 and self._plain(doc[i - 2]) and self._capitalised(doc[i - 2]):
+                    hits.append(i - 2)
+        return hits
+
     def _introduced(self, doc: Doc) -> list[int]:
         """ "kez here again", "ngozi okafor here": the message opens with who is writing."""
         words = [t for t in doc[:4] if not t.is_punct]
@@ -713,6 +761,23 @@ class NameFinder:
                 sides.setdefault(i, set()).add(side)
         for i, seen in sides.items():
             if len(seen) == 2 and self._accepts(doc[i], "named"):
+                hits.append(i)
+        return hits
+
+    def _family_names(self, doc: Doc) -> list[int]:
+        """ "the Okafor family", "the van der Berg family": a surname on a list or in no
+        dictionary, before "family"; not "the Royal family" or "my foster family"."""
+        hits = []
+        for i in range(1, len(doc) - 1):
+            token = doc[i]
+            if doc[i + 1].text not in {"family", "familys", "household"}:
+                continue  # "The Addams Family" is a film
+            before = doc[i - 1].lower_
+            if before in _SURNAME_PARTICLES and self._plain(token):
+                hits.append(i)  # "the van der Berg family"
+            elif before == "the" and self._capitalised(token) and self._plain(token) and (
+                self._rare(token) or (self._on_a_list(token) and token.lower_ not in self.english)
+            ):
                 hits.append(i)
         return hits
 
@@ -876,7 +941,7 @@ class NameFinder:
         found = set()
         for i in starts:
             for other, link in ((i + 2, i + 1), (i - 2, i - 1)):
-                if not 0 <= other < len(doc) or doc[link].lower_ != "and":
+                if not 0 <= other < len(doc) or doc[link].lower_ not in _PAIR_LINKS:
                     continue
                 token = doc[other]
                 if (folded(token.lower_) in self.lists.first and self._plain(token)
@@ -910,7 +975,8 @@ class NameFinder:
                   | set(self._kisses(doc)) | set(self._vocative(doc))
                   | set(self._capitalised_unknown(doc, in_places)) | set(self._introduced(doc))
                   | set(self._closing(doc)) | set(self._lowercase_subject(doc, in_places))
-                  | set(self._lowercase_object(doc)))
+                  | set(self._lowercase_object(doc)) | set(self._family_names(doc))
+                  | set(self._for_short(doc)))
         # A pair's other half only beside a person: "Dunnes and Penneys" are shops.
         starts |= self._conjoined(doc, {i for i in starts if i not in in_places})
         in_places |= {i for i in starts if self._at_a_place(doc, i)}

@@ -57,6 +57,7 @@ def test_addresses_without_a_postcode_are_found_by_their_lines(text: str, kept: 
     "going 2 the park later if the rain holds off",
     "we spent a week in Kinsale, Co. Cork last summer with the baby",
     "Boots on the High Street had none left",
+    "Route 66 road trip with a toddler, are we mad?",
 ])
 def test_places_that_are_not_a_home_stay(text: str) -> None:
     assert redact(text) == text
@@ -64,3 +65,8 @@ def test_places_that_are_not_a_home_stay(text: str) -> None:
 
 def test_a_house_number_before_the_street_after_to_or_from() -> None:
     assert "14 the grove" not in redact("can you post the leaflet to 14 the grove, kinsale")
+
+
+def test_an_irish_estate_address_in_lower_case_before_its_county() -> None:
+    out = redact("11 the green, ratoath, co meath - thats us, beside the creche")
+    assert "11 the green" not in out

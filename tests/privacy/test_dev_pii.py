@@ -40,7 +40,15 @@ postcodes 0.988, 5/150 clean changed), then tuned on: held at the issue's target
 a names round (dev_pii_round12.yml: 220 messages with 256 names of every origin in every position,
 nicknames, initials, names that are words or places; 120 clean ones full of brands, characters,
 shops, hospitals and words that are names): scored first (names 0.906, 4/120 clean changed), then
-tuned on (0.934, 2/120): held at 0.93 and 2%.
+tuned on (0.934, 2/120): held at 0.93 and 2%. A thirteenth wrote round thirteen
+(dev_pii_round13.yml: 260 messages, names of every origin in every position, UK, Irish and US
+addresses written formally and casually, every other kind; 160 clean ones): scored first (names
+0.948, addresses 0.987, bank 0.889 (an IBAN typed in lower case), 5/160 clean changed), then tuned
+on (names 0.972, addresses 0.987, every other kind 1.0, 3/160): held at the issue's targets. A
+fourteenth wrote round fourteen (dev_pii_round14.yml: 240 messages heavy on UK, Irish and US
+addresses of every form and on names in hard positions; 140 clean ones with places, numbers and
+words that look like addresses or names): scored first (names 0.920, addresses 0.993, 1/140 clean
+changed), then tuned on (names 0.982, addresses 1.0, 0/140): held at the issue's targets.
 """
 
 from __future__ import annotations
@@ -73,6 +81,8 @@ ROUND_TEN = Path(__file__).with_name("dev_pii_round10.yml")
 ROUND_ELEVEN = Path(__file__).with_name("dev_pii_round11.yml")
 ROUND_TWELVE = Path(__file__).with_name("dev_pii_round12.yml")
 ROUND_TWELVE_FLOOR = 0.93
+ROUND_THIRTEEN = Path(__file__).with_name("dev_pii_round13.yml")
+ROUND_FOURTEEN = Path(__file__).with_name("dev_pii_round14.yml")
 ALL_OF = ("CARD", "BANK", "NATIONAL_ID")
 MIN_RATE = 0.95
 MAX_CLEAN_ALTERED = 0.02
@@ -154,3 +164,8 @@ def test_round_eleven_holds_the_targets() -> None:
 
 def test_the_names_round_twelve_holds_its_figure() -> None:
     assert_holds(score([ROUND_TWELVE]), {}, ROUND_TWELVE_FLOOR, MAX_CLEAN_ALTERED)
+
+
+@pytest.mark.parametrize("path", [ROUND_THIRTEEN, ROUND_FOURTEEN], ids=["13", "14"])
+def test_rounds_thirteen_and_fourteen_hold_the_targets(path: Path) -> None:
+    assert_holds(score([path]), dict.fromkeys(ALL_OF, 1.0), MIN_RATE, MAX_CLEAN_ALTERED)

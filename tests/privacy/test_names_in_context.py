@@ -178,3 +178,36 @@ def test_more_places_a_name_sits(text: str, name: str) -> None:
 ])
 def test_words_brands_and_places_beside_those_contexts_stay(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Faith started nursery in Jan and has had 4 colds", "Faith"),
+    ("ugh lily n Kofi r both sick x", "lily"),
+    ("SHE WONT STOP CRYING AND TOM IS AT WORK TILL 10", "TOM"),
+    ("the Okafor family next door have a baby too", "Okafor"),
+    ("We're the van der Berg family, just moved over", "Berg"),
+    ("Haruto's daycare teacher noticed a rash", "Haruto"),
+    ("Sky started at nursery today and cried all morning", "Sky"),
+    ("olive got weighed today, 7.2kg, is that ok", "olive"),
+    ("Grace has refused the bottle since Sunday", "Grace"),
+    ("Wojtek speaks Polish to her and I speak English", "Wojtek"),
+    ("Ifeoluwa (Ife for short) is 11 months", "Ife"),
+    ("Client: Anna Bell. Partner: Shona.", "Shona"),
+])
+def test_names_by_milestones_pairs_and_families(text: str, name: str) -> None:
+    assert name not in redact(text)
+
+
+@pytest.mark.parametrize("text", [
+    "the Royal family were on tv",
+    "The Addams Family is her favourite film",
+    "the school started late today",
+    "Summer started slowly this year",
+    "Gro egg says 22°C, tog 1.0 or 2.5?",
+    "hoping the bill is at home in the drawer",
+    "Hope has kept me going through all of it",
+    "we went to nursery today and she loved it",
+    "the bill has started to pile up",
+])
+def test_families_seasons_and_products_in_those_places_stay(text: str) -> None:
+    assert redact(text) == text

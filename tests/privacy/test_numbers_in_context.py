@@ -71,3 +71,9 @@ def test_hospital_numbers_temporary_ni_and_mistyped_eircodes_are_kept_out(
 ])
 def test_codes_tickets_and_school_years_stay(text: str) -> None:
     assert redact(text) == text
+
+
+def test_an_iban_typed_in_lower_case_is_redacted() -> None:
+    # A phone keyboard's lower case: the checksum still proves it is an account number.
+    out = redact("ie70bofi90001712345678 is my iban for the payment")
+    assert "90001712345678" not in out and "[BANK]" in out
