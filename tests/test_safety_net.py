@@ -846,3 +846,47 @@ def test_round_eleven_signs_and_what_its_exceptions_never_excuse(
 ])
 def test_round_eleven_lookalikes_stay_calm(detector: CrisisDetector, text: str) -> None:
     assert detector.detect(text).intent is None
+
+
+@pytest.mark.parametrize("text", [
+    "i could throttle him, third night in a row he's not heard the baby crying",
+    "i am going to kill him. he has booked a stag weekend for my due date",
+    "i want to smother him with a pillow when he snores through the night feed",
+    "i'm killing myself trying to do it all, work, the baby, the house",
+    "i don't want to die or anything, i just can't be bothered with anything",
+    "my best friend from school died last month and i can't enjoy the christening",
+    "we had an ambulance out in may, he was floppy and hot, turned out to be a virus",
+    "every time my phone rings i feel faint, nothing has even happened",
+    "everyone says the love will hit me, when?",
+    "who do i call out of hours if it's not an emergency?",
+    "sometimes i wish i could vanish into a book for a day",
+    "i put the bin bags behind the door",
+    "he said he'll throw the toys out if she doesn't tidy up",
+])
+def test_round_twelve_lookalikes_stay_calm(detector: CrisisDetector, text: str) -> None:
+    assert detector.detect(text).intent is None
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("i could throttle him, he's screaming and won't stop, my husband is at the pub",
+     "crisis_harm_baby"),
+    ("i'm going to kill him when he gets home from nursery", "crisis_harm_baby"),
+    ("i want to shake him, my mother in law is visiting and he won't stop crying",
+     "crisis_harm_baby"),
+    ("i'm killing myself tonight", "crisis_self_harm"),
+    ("i don't want to die exactly, i just want to not exist. permanently maybe",
+     "crisis_self_harm"),
+    ("my best friend would be better off if i died", "crisis_self_harm"),
+    ("we had an ambulance out in may, now he's floppy and not breathing again",
+     "crisis_medical_emergency"),
+    ("whenever i stand up i feel faint and i'm bleeding heavily", "crisis_medical_emergency"),
+    ("what happens when you call 999? he's unconscious right now", "crisis_medical_emergency"),
+    ("the x-ray came back clear but he's struggling to breathe now", "crisis_medical_emergency"),
+    ("he's screaming downstairs that he'll throw me and the baby out the window",
+     "crisis_abuse"),
+    ("i've put the chest of drawers against the bedroom door", "crisis_abuse"),
+])
+def test_what_the_round_twelve_exceptions_never_excuse(
+    detector: CrisisDetector, text: str, intent: str
+) -> None:
+    assert intent in detector.detect(text).intents

@@ -72,6 +72,8 @@ SEMANTIC_VETO_KINDS = VETO_KINDS | {"negations"}
 # a doctor has already explained ("had it checked, it's panic") is only ever read this way, with
 # the meaning: never alone, and never to set aside a classifier's guess.
 OVERRULE_KINDS = SEMANTIC_VETO_KINDS | {"past_context", "assessed"}
+# Negations that deny suicidal thoughts outright (crisis_patterns.yml, `negations`).
+DENIALS = {"neg_not_suicidal", "neg_not_wanting_to_die", "neg_would_never_harm_self"}
 # Exceptions of these kinds describe the whole message, not the words that matched.
 CONTEXT_KINDS = {"loss_context", "past_context", "intrusive_context"}
 # Context that something is over or past, and the marker of something happening now that
@@ -288,7 +290,11 @@ class CrisisSafetyNet(StatelessComponent):
             # sure and the meaning agrees; otherwise the gentle direct question, numbers included.
             # A bereaved parent is only ever asked: grief's words are not the self-harm script.
             bereaved = "loss_context" in found.exception_kinds
-            if not bereaved and (
+            # A parent who says plainly they are not suicidal ("I don't want to die or anything",
+            # "I still want to be here") is taken at their word: the classifier's guess alone
+            # does not overrule it, as a negation already explains away a semantic match.
+            denied = bool(DENIALS & found.exceptions)
+            if not bereaved and not denied and (
                 self._sure(top, nearest, every)
                 or (not may_ask and self._backed(top, nearest, every))
             ):
@@ -300,7 +306,6 @@ class CrisisSafetyNet(StatelessComponent):
                     self._demote(message, ranking)  # what to resume after a "no"
                 # Not asked of a parent who has just said they are not suicidal ("Not
                 # suicidal, just tired"): a weak guess is no reason to doubt their word.
-                denied = "neg_not_suicidal" in found.exceptions
                 if may_ask and not denied and self._worth_asking(every):
                     self._ask(message, ranking, record)
         elif predicted == FALLBACK_INTENT and top["name"] in CRISIS_INTENTS:

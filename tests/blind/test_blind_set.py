@@ -37,11 +37,21 @@ MESSAGES = [
 MIN_CRISIS_RECALL = 0.92
 MAX_FALSE_ALARMS = 0.075
 # Set E (180 messages, added 2026-12-06, written by a fresh helper) is harder and was scored
-# before any change of that day: 0.871 recall (61/70), 0.091 false alarms (10/110). Its own
-# floors, under those figures with the same room for noise; sets A-D keep theirs above.
-NEWER_SETS = {"set_e"}
-MIN_CRISIS_RECALL_NEWER = 0.84
-MAX_FALSE_ALARMS_NEWER = 0.12
+# before any change of that day: 0.871 recall (61/70), 0.091 false alarms (10/110). Set F (240
+# messages, added 2026-12-07 by another fresh helper) was scored on arrival: 0.900 recall
+# (72/80), 0.094 false alarms (15/160), concern macro-F1 0.773, the same before and after that
+# day's changes. Each has its own floors, under its figures with the same room for noise; sets
+# A-D keep theirs above.
+GROUPS = {"sets A-D": {"set_a", "set_b", "set_c", "set_d"}, "set E": {"set_e"}, "set F": {"set_f"}}
+FLOORS = {  # minimum crisis recall, maximum false alarms, minimum concern macro-F1
+    "sets A-D": (MIN_CRISIS_RECALL, MAX_FALSE_ALARMS, 0.84),
+    "set E": (0.84, 0.12, 0.70),
+    "set F": (0.86, 0.12, 0.70),
+}
+
+
+def group_of(item: dict) -> str:
+    return next(name for name, sets in GROUPS.items() if item["set"] in sets)
 
 
 def is_crisis(label: str) -> bool:
@@ -90,10 +100,10 @@ def test_blind_crisis_messages_get_emergency_contacts_first(results):
     # Kinds only, never the texts: whoever reads this output must stay blind to the set.
     for (label, got), n in Counter((label, got) for label, got, _ in missed).most_common():
         print(f"  MISS {label} -> {got}: {n}")
-    for newer, floor in ((False, MIN_CRISIS_RECALL), (True, MIN_CRISIS_RECALL_NEWER)):
-        part = [(i, r) for i, r, _ in crises if (i["set"] in NEWER_SETS) == newer]
+    for group, (floor, _, _) in FLOORS.items():
+        part = [(i, r) for i, r, _ in crises if group_of(i) == group]
         caught = sum(1 for _, r in part if emergency_first(r))
-        print(f"  {'set E' if newer else 'sets A-D'}: {caught}/{len(part)}")
+        print(f"  {group}: {caught}/{len(part)}")
         assert caught / len(part) >= floor
 
 
@@ -115,10 +125,10 @@ def test_blind_ordinary_messages_are_rarely_escalated(results):
     )
     for (label, got, by), n in kinds.most_common():  # kinds only: the texts stay unread
         print(f"  FA {label} -> {got} (by the {by}): {n}")
-    for newer, ceiling in ((False, MAX_FALSE_ALARMS), (True, MAX_FALSE_ALARMS_NEWER)):
-        part = [(i, r) for i, r, _ in ordinary if (i["set"] in NEWER_SETS) == newer]
+    for group, (_, ceiling, _) in FLOORS.items():
+        part = [(i, r) for i, r, _ in ordinary if group_of(i) == group]
         raised = sum(1 for _, r in part if crisis_answered(r))
-        print(f"  {'set E' if newer else 'sets A-D'}: {raised}/{len(part)}")
+        print(f"  {group}: {raised}/{len(part)}")
         assert raised / len(part) <= ceiling
 
 
@@ -133,14 +143,14 @@ def test_blind_concern_understanding_is_reported(results):
         ]
 
     everything = pairs(results)
-    older = concern_macro_f1(pairs([x for x in results if x[0]["set"] not in NEWER_SETS]))
-    newer = concern_macro_f1(pairs([x for x in results if x[0]["set"] in NEWER_SETS]))
+    scores = {group: concern_macro_f1(pairs([x for x in results if group_of(x[0]) == group]))
+              for group in FLOORS}
     confusions = Counter((g, p) for g, p in everything if g != p and g in CONCERN_INTENTS)
     print(f"\nBLIND concern macro-F1 {concern_macro_f1(everything):.3f} over {len(everything)} "
-          f"messages (sets A-D {older:.3f}, set E {newer:.3f})")
+          "messages (" + ", ".join(f"{g} {f:.3f}" for g, f in scores.items()) + ")")
     for (gold, got), n in confusions.most_common(8):
         print(f"  {gold} -> {got}: {n}")
     # Sets A-D: 0.872 (0.820 before the meaning-based intent classifier, 0.815 before the
-    # sentence encoder); set E: 0.761 when it was added. Floors against regressions.
-    assert older >= 0.84
-    assert newer >= 0.70
+    # sentence encoder); set E: 0.761 when it was added; set F: 0.773. Floors against regressions.
+    for group, (_, _, floor) in FLOORS.items():
+        assert scores[group] >= floor
