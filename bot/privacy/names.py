@@ -106,6 +106,7 @@ def folded(word: str) -> str:
 # nam_dict.txt's fixed columns: the name is in characters 3 to 29 of a line.
 NAM_DICT_NAME = slice(3, 29)
 _LATIN_NAME = re.compile(r"^[a-zà-öø-ÿ'-]{3,}$")
+_DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")  # "A.", "P.K."
 _NAME_CHARS = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*$")
 
 
@@ -681,6 +682,9 @@ class NameFinder:
             j += 2  # "Ji-woo"
         if j >= len(doc):
             return False
+        if (doc[j].lower_ in _SURNAME_PARTICLES and self._capitalised(doc[j]) and j + 1 < len(doc)
+                and self._capitalised(doc[j + 1])):
+            j += 1  # "Aoibhinn Ní Dhomhnaill", "Pieter Van Dijk"
         after = doc[j]
         if self._capitalised(after) and self._unknown(after):  # "Hodan Warsame", "Małgorzata W."
             follows = doc[j + 1].lower_ if j + 1 < len(doc) else ""
@@ -877,15 +881,15 @@ class NameFinder:
         return []
 
     def _initials(self, doc: Doc) -> list[tuple[int, int]]:
-        """ "J. Kowalczyk", "A. Nwosu": an initial with its full stop, then a capitalised word;
+        """ "J. Kowalczyk", "Dr P.K. Ramasamy": initials with full stops, then a capitalised word;
         (first token, token of the surname)."""
         hits = []
         for i in range(len(doc) - 1):
             token = doc[i]
             text = token.text
-            initial = (len(text) == 2 and text[0].isupper() and text[1] == "."
-                       ) or (len(text) == 1 and text.isupper() and text != "I"
-                             and i + 2 < len(doc) and doc[i + 1].text == ".")
+            initial = bool(_DOTTED_INITIALS.match(text)) or (
+                len(text) == 1 and text.isupper() and text != "I"
+                and i + 2 < len(doc) and doc[i + 1].text == ".")
             titled = (i > 0 and doc[i - 1].lower_.rstrip(".") in _TITLES and len(text) == 1
                       and text.isalpha() and i + 1 < len(doc))
             if titled:  # "mrs j kowalski", "Dr A Mensah": any case after a title
@@ -898,7 +902,7 @@ class NameFinder:
                 continue
             if not initial:
                 continue
-            after = doc[i + 1] if len(text) == 2 else doc[i + 2]
+            after = doc[i + 1] if len(text) >= 2 else doc[i + 2]
             if self._capitalised(after) and self._plain(after) and (
                 self._unknown(after) or after.lower_ in self.lists.surnames
                 or after.lower_ in self.lists.first
@@ -941,9 +945,17 @@ class NameFinder:
         found = set()
         for i in starts:
             for other, link in ((i + 2, i + 1), (i - 2, i - 1)):
-                if not 0 <= other < len(doc) or doc[link].lower_ not in _PAIR_LINKS:
+                if not 0 <= other < len(doc):
                     continue
                 token = doc[other]
+                if doc[link].text == ",":  # a list: "Kwame, Raj and little Kofi"
+                    if (self._capitalised(token) and self._plain(token)
+                            and (self._listed(token) or self._unknown(token))
+                            and not self._sentence_start(doc, other)):
+                        found.add(other)
+                    continue
+                if doc[link].lower_ not in _PAIR_LINKS:
+                    continue
                 if (folded(token.lower_) in self.lists.first and self._plain(token)
                         and token.lower_ not in self.lists.places):
                     found.add(other)  # "(sunita and rajesh)"
@@ -960,13 +972,35 @@ class NameFinder:
                     found.add(other)  # "Georgia and India", "Sky and river are both in the bath"
         return found
 
+    def _repeated(self, doc: Doc, people: set[int]) -> set[int]:
+        """A name found once is a name wherever the message repeats it, in any case: "Kofi has
+        a cough ... should kofi see a GP". An everyday word stays unless it is capitalised
+        ("Hope is 3 weeks, I hope she sleeps" keeps "hope")."""
+        names = {folded(doc[i].lower_) for i in people}
+        return {
+            token.i for token in doc
+            if token.i not in people and folded(token.lower_) in names and self._plain(token)
+            and (self._capitalised(token) or not self._common(token))
+            and token.lower_ not in self.lists.places
+        }
+
     def find(self, text: str) -> list[Span]:
         # In a message typed all in capitals or Title Case, a capital says nothing about a
         # name: read it in lower case, where kinship words and a person's verbs still tell.
+        # A name in no dictionary at all is still taken as written ("Aoibhinn Ní Dhomhnaill,
+        # PPSN ...", "My GP Dr A.B. Khan Said").
         lowered = text.lower()
         if _case_blind(text) and len(lowered) == len(text):
-            return self._find(lowered)
+            as_written = [span for span in self._find(text)
+                          if self._in_no_dictionary(text[span.start:span.end])]
+            return self._find(lowered) + as_written
         return self._find(text)
+
+    def _in_no_dictionary(self, name: str) -> bool:
+        """A name found as written that holds initials or a word no dictionary knows."""
+        return any(_DOTTED_INITIALS.match(token.text)
+                   or (token.is_alpha and len(token) > 1 and self._rare(token))
+                   for token in self.nlp(name))
 
     def _find(self, text: str) -> list[Span]:
         doc = self.nlp(text)  # the lookup lemmatizer only: lemmas tell inflections from names
@@ -977,8 +1011,13 @@ class NameFinder:
                   | set(self._closing(doc)) | set(self._lowercase_subject(doc, in_places))
                   | set(self._lowercase_object(doc)) | set(self._family_names(doc))
                   | set(self._for_short(doc)))
-        # A pair's other half only beside a person: "Dunnes and Penneys" are shops.
-        starts |= self._conjoined(doc, {i for i in starts if i not in in_places})
+        # A pair's or a list's other names only beside a person: "Dunnes and Penneys" are
+        # shops. A list is followed name by name: "Kwame, Ama and Kofi".
+        people = {i for i in starts if i not in in_places}
+        while added := self._conjoined(doc, people) - people:
+            people |= added
+        starts |= people
+        starts |= self._repeated(doc, people)
         in_places |= {i for i in starts if self._at_a_place(doc, i)}
         spans = []
         for first, surname in self._initials(doc):

@@ -211,3 +211,32 @@ def test_names_by_milestones_pairs_and_families(text: str, name: str) -> None:
 ])
 def test_families_seasons_and_products_in_those_places_stay(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Kwame, Raj and little Kofi all have the same cough", "Raj"),
+    ("Kofi has a cough, should kofi see a gp, he's 8 weeks", "kofi"),
+    ("Dr P.K. Ramasamy referred us to the paediatric clinic", "Ramasamy"),
+    ("My GP Dr A.B. Khan Said To Wait", "Khan"),
+    ("Aoibhinn Ní Dhomhnaill, PPSN 1234567TA", "Aoibhinn"),
+    ("Nkechi (mum) 07700 900123 and Sipho (dad) 07700 900456", "Sipho"),
+    ("Sunny is our little boy, he's 9 months", "Sunny"),
+])
+def test_names_in_lists_repeats_initials_and_title_case(text: str, name: str) -> None:
+    assert name not in redact(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tesco, Boots and Asda were all out of formula",
+    "the booking appointment was on 2 Feb and I haven't heard anything",
+    "Mumsnet says co-sleeping is fine, is it?",
+    "My Husband Says I'm Fine But I'm Not",
+    "Summer is our favourite season",
+])
+def test_shops_months_forums_and_title_case_words_stay(text: str) -> None:
+    assert redact(text) == text
+
+
+def test_a_repeated_name_goes_but_the_everyday_word_stays() -> None:
+    text = "Hope is 3 weeks, I hope she sleeps tonight"
+    assert redact(text) == "[NAME] is 3 weeks, I hope she sleeps tonight"
