@@ -28,25 +28,20 @@ MESSAGES = [
     for path in sorted(HERE.glob("set_*.yml"))
     for item in yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]
 ]
-# Floors under today's figures (README, "Understanding (measured)"): 0.950 recall (133/140: 124
-# full crisis answers, 9 direct questions) and 0.059 false alarms (19/320) since over, worried
-# and figurative emergencies stay calm (2026-12-06; 0.066 before, 0.078 before the meaning-based
-# intent classifier), with room for a few messages of training noise (TensorFlow's CPU kernels
-# are not bit-for-bit repeatable). They stop a regression; the targets (0.97 and 0.03) are not
-# met yet, and these floors must move towards them.
-MIN_CRISIS_RECALL = 0.92
-MAX_FALSE_ALARMS = 0.075
-# Set E (180 messages, added 2026-12-06, written by a fresh helper) is harder and was scored
-# before any change of that day: 0.871 recall (61/70), 0.091 false alarms (10/110). Set F (240
-# messages, added 2026-12-07 by another fresh helper) was scored on arrival: 0.900 recall
-# (72/80), 0.094 false alarms (15/160), concern macro-F1 0.773, the same before and after that
-# day's changes. Each has its own floors, under its figures with the same room for noise; sets
-# A-D keep theirs above.
+# Each group has floors under its figures with room for a few messages of training noise
+# (TensorFlow's CPU kernels are not bit-for-bit repeatable). They stop a regression; the targets
+# (0.97 recall, 0.03 false alarms, F1 0.90) are not all met yet, and the floors must move towards
+# them. Sets A-D were written 2026-12-02, set E (180 messages, a fresh helper) 2026-12-06, set F
+# (240 messages, another fresh helper) 2026-12-07; each was scored on arrival.
 GROUPS = {"sets A-D": {"set_a", "set_b", "set_c", "set_d"}, "set E": {"set_e"}, "set F": {"set_f"}}
+# Since the classifier learned from strangers' words (data/nlu/strangers.yml, 2026-12-07): sets A-D
+# 134/140, 17/320, F1 0.920; set E 64/70, 7/110, F1 0.897; set F 74/80, 13/160, F1 0.855 (before:
+# 133/140, 17/320, 0.875; 61/70, 8/110, 0.774; 72/80, 15/160, 0.773). Floors sit two to five
+# messages under each figure.
 FLOORS = {  # minimum crisis recall, maximum false alarms, minimum concern macro-F1
-    "sets A-D": (MIN_CRISIS_RECALL, MAX_FALSE_ALARMS, 0.84),
-    "set E": (0.84, 0.12, 0.70),
-    "set F": (0.86, 0.12, 0.70),
+    "sets A-D": (0.93, 0.07, 0.88),
+    "set E": (0.87, 0.09, 0.85),
+    "set F": (0.89, 0.10, 0.81),
 }
 
 
@@ -150,7 +145,8 @@ def test_blind_concern_understanding_is_reported(results):
           "messages (" + ", ".join(f"{g} {f:.3f}" for g, f in scores.items()) + ")")
     for (gold, got), n in confusions.most_common(8):
         print(f"  {gold} -> {got}: {n}")
-    # Sets A-D: 0.872 (0.820 before the meaning-based intent classifier, 0.815 before the
-    # sentence encoder); set E: 0.761 when it was added; set F: 0.773. Floors against regressions.
+    # Sets A-D: 0.920 (0.875 before strangers' words, 0.820 before the meaning-based intent
+    # classifier, 0.815 before the sentence encoder); set E: 0.897 (0.761 when it was added);
+    # set F: 0.855 (0.773). Floors against regressions.
     for group, (_, _, floor) in FLOORS.items():
         assert scores[group] >= floor
