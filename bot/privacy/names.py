@@ -97,10 +97,16 @@ _PERSON_FOLLOWERS = _TOGETHER | {"from", "who", "n"}
 # Where the service's own words are: they are never names, however rare in general English.
 VOCABULARY_SOURCES = [ROOT / "data" / "nlu", ROOT / "domain.yml",
                       ROOT / "bot" / "resources" / "directory.yml"]
+# Letters that are not a plain letter plus an accent, so NFKD leaves them as they are.
+_UNDECOMPOSED = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "ħ": "h", "ı": "i", "ß": "ss",
+                               "æ": "ae", "œ": "oe", "þ": "th", "ð": "d"})
+
+
 def folded(word: str) -> str:
-    """The word without accents ("ciarán" -> "ciaran", "zoë" -> "zoe"): the lists are written
-    plain, parents write fadas and umlauts."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    """The word without accents ("ciarán" -> "ciaran", "zoë" -> "zoe", "małgorzata" ->
+    "malgorzata"): the lists are written plain, parents write fadas, umlauts and Polish ł."""
+    plain = unicodedata.normalize("NFKD", word.translate(_UNDECOMPOSED))
+    return "".join(c for c in plain if not unicodedata.combining(c))
 
 
 # nam_dict.txt's fixed columns: the name is in characters 3 to 29 of a line.
@@ -418,8 +424,12 @@ class NameFinder:
         end = start + 1
         while end < len(doc):
             token = doc[end]
-            if token.text == "-" and end + 1 < len(doc) and doc[end + 1].is_alpha:
+            joined = not doc[end - 1].whitespace_ and not token.whitespace_
+            if token.text == "-" and joined and end + 1 < len(doc) and doc[end + 1].is_alpha:
                 end += 2
+                continue
+            if self._particle_then_surname(doc, end):
+                end += 2  # "henrique de oliveira", "Ali bin Hassan", in any case
                 continue
             surname = token.lower_ in self.lists.surnames or token.lower_ in self.lists.first
             if self._plain(token) and token.lower_ not in self.lists.not_names and (
@@ -768,6 +778,39 @@ class NameFinder:
                 hits.append(i)
         return hits
 
+    def _particle_then_surname(self, doc: Doc, at: int) -> bool:
+        """A surname's small word and the word after it, straight after a name: "de oliveira".
+        The word after must be no everyday word, so "Jo de best" keeps "best"."""
+        if at + 1 >= len(doc) or doc[at].lower_ not in _SURNAME_PARTICLES:
+            return False
+        surname = doc[at + 1]
+        return (self._plain(surname) and surname.lower_ not in self.lists.not_names
+                and (self._on_a_list(surname) or self._rare(surname)))
+
+    def _given_name_before(self, doc: Doc, i: int) -> int:
+        """A capitalised first name straight before a surname found on its own belongs to it,
+        even an everyday one at a sentence start: "Precious Chikwanha - mum of ..."."""
+        if i >= 1 and self._capitalised(doc[i - 1]) and self._plain(doc[i - 1]) and (
+            self._listed(doc[i - 1]) and doc[i - 1].lower_ not in self.lists.not_names
+        ):
+            return i - 1
+        return i
+
+    def _nicknames(self, doc: Doc, people: set[int]) -> set[int]:
+        """A name and, in brackets straight after it, what the person is called for short:
+        "Małgorzata (gosia)", "Oluwaseun (Seun)"; either one found tells the other. Not a
+        role ("Ama (baby)") or an everyday word."""
+        found = set()
+        for i in people:
+            at = self._extend(doc, i)
+            if at + 2 < len(doc) and doc[at].text == "(" and doc[at + 2].text == ")":
+                found.add(at + 1)  # the nickname after a name
+            if i >= 2 and doc[i - 1].text == "(" and i + 1 < len(doc) and doc[i + 1].text == ")":
+                found.add(i - 2)  # the name before a nickname
+        return {j for j in found - people if self._plain(doc[j]) and (
+            self._listed(doc[j]) or self._rare(doc[j])
+            or (self._capitalised(doc[j]) and self._unknown(doc[j])))}
+
     def _family_names(self, doc: Doc) -> list[int]:
         """ "the Okafor family", "the van der Berg family": a surname on a list or in no
         dictionary, before "family"; not "the Royal family" or "my foster family"."""
@@ -936,8 +979,8 @@ class NameFinder:
     def _hyphen_start(doc: Doc, i: int) -> int:
         """ "ji-woo": the name starts at the part before a hyphen written without spaces."""
         while (i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_
-               and not doc[i - 2].whitespace_ and doc[i - 2].is_alpha):
-            i -= 2
+               and not doc[i - 2].whitespace_ and _NAME_CHARS.match(doc[i - 2].text)):
+            i -= 2  # "O'Neill-Kowalski" too
         return i
 
     def _conjoined(self, doc: Doc, starts: set[int]) -> set[int]:
@@ -1017,6 +1060,7 @@ class NameFinder:
         while added := self._conjoined(doc, people) - people:
             people |= added
         starts |= people
+        starts |= self._nicknames(doc, people)
         starts |= self._repeated(doc, people)
         in_places |= {i for i in starts if self._at_a_place(doc, i)}
         spans = []
@@ -1027,6 +1071,6 @@ class NameFinder:
             end = self._extend(doc, i)
             if self._of_an_organisation(doc, i, end):
                 continue
-            first = self._hyphen_start(doc, i)
+            first = self._given_name_before(doc, self._hyphen_start(doc, i))
             spans.append(Span(doc[first].idx, doc[end - 1].idx + len(doc[end - 1]), "NAME"))
         return spans

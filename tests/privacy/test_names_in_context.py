@@ -240,3 +240,27 @@ def test_shops_months_forums_and_title_case_words_stay(text: str) -> None:
 def test_a_repeated_name_goes_but_the_everyday_word_stays() -> None:
     text = "Hope is 3 weeks, I hope she sleeps tonight"
     assert redact(text) == "[NAME] is 3 weeks, I hope she sleeps tonight"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Małgorzata (gosia) is my mother and she is visiting", "gosia"),
+    ("Małgorzata (gosia) is my mother and she is visiting", "Małgorzata"),
+    ("Oluwaseun (Seun) is 4 months and teething", "Oluwaseun"),
+    ("my husband Ali bin Hassan works nights", "Hassan"),
+    ("my husband Henrique de oliveira is portuguese", "oliveira"),
+    ("O'Neill-Kowalski is the surname we picked, is that too long", "O'Neill"),
+    ("Precious Chikwanha - mum of baby Tendai, she is 2 months", "Precious"),
+    ("Summer's nana takes her every tuesday so i can nap", "Summer"),
+])
+def test_nicknames_particles_and_the_rest_of_a_found_name(text: str, name: str) -> None:
+    assert name not in redact(text)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Ama (baby) has a cough and my hands are full", "(baby)"),
+    ("the Gruffalo (book) is her favourite at bedtime", "the Gruffalo (book)"),
+    ("Jo de best mum ever says my sister", "de best"),
+    ("bebe not poo for 3 days, only breast milk, is normal?", "bebe"),
+])
+def test_roles_in_brackets_and_words_after_a_name_stay(text: str, kept: str) -> None:
+    assert kept in redact(text)
