@@ -270,6 +270,40 @@ def test_worry_anger_and_past_markers_never_hide_a_real_crisis(
     assert intent in detector.detect(text).intents
 
 
+@pytest.mark.parametrize("text", [
+    "swear down im gonna murder my baby daddy, he said he was babysitting his own son",
+    "my mum keeps saying im killing the baby with kindness by picking her up",
+    "i've said my goodbyes to breastfeeding. last feed tonight. why am i so sad",
+    "heard voices in the night and panicked, turned out to be next doors baby monitor",
+    "i used to self harm as a teenager. not done it in 8 years",
+    "no, i've not had any thoughts of hurting myself. i'm just exhausted",
+    "she's not breathing properly through her nose, all snotty and snuffly with a cold",
+    "chest goes tight and i cant breathe properly when he cries, is that normal",
+    "since baby I have these attacks, I cannot breathe, then after 10 minutes it is gone",
+    "she stopped breathing for a few seconds last month, turned out to be reflux",
+])
+def test_a_partner_an_idiom_a_stage_or_a_past_explained_stays_calm(
+    detector: CrisisDetector, text: str
+) -> None:
+    assert detector.detect(text).intent is None
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("i want to shake the baby and my baby daddy is no help", "crisis_harm_baby"),
+    ("i hear voices telling me to hurt her, turns out they're real", "crisis_psychosis"),
+    ("he's not breathing properly through his nose and his lips are going blue",
+     "crisis_medical_emergency"),
+    ("the panic attacks are back and the baby isn't breathing", "crisis_medical_emergency"),
+    ("she stopped breathing last month, turned out to be reflux. but now she's not breathing",
+     "crisis_medical_emergency"),
+    ("I've said my goodbyes to everyone", "crisis_self_harm"),
+])
+def test_those_calm_readings_never_hide_a_crisis_beside_them(
+    detector: CrisisDetector, text: str, intent: str
+) -> None:
+    assert intent in detector.detect(text).intents
+
+
 def test_typo_tolerance_leaves_common_words_alone(detector: CrisisDetector) -> None:
     # "mother" is one letter from "smother", but it is a common word meant as itself.
     assert detector.detect("my mother and baby came round").intent is None
