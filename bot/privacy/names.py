@@ -78,7 +78,7 @@ _AFTER_A_BARE_AGE = {",", ".", "!", "?", "and", "but", "now", "today", "tomorrow
                      "on", "in", "soon", "so", "yet"}
 # After a person a verb was done to: "asked kez to come", "told sue about it".
 _AFTER_AN_OBJECT = {"to", "from", "about", "and", "if", "for", "but", "again", "back", "today",
-                    "yesterday"}
+                    "yesterday", "we", "i", "that"}  # a new clause: "told dami we need to swap"
 _CLAUSE_LINKS = {"and", "but", "so", "because", "cos", "coz", "while", "when", "then"}
 _DASHES = {"-", "–", "—"}
 # The small words inside a surname: "van der Berg", "de la Cruz", "bin Abdullah".

@@ -56,7 +56,10 @@ dates, doses, brands, places and words that are names): scored first (names 0.94
 sixteenth wrote round sixteen (dev_pii_round16.yml: 260 messages, 271 names of every origin in
 lower case, greetings, sign-offs, brackets and with particles, 52 national ids; 140 clean ones):
 scored first (names 0.930, every other kind 1.0, 2/140 clean changed), then tuned on (names
-0.952, 1/140, a due date): held at the issue's targets.
+0.952, 1/140, a due date): held at the issue's targets. A seventeenth wrote round seventeen
+(dev_pii_round17.yml: 240 messages, 279 names in every position, 53 national and insurance ids,
+forms pasted in; 120 clean ones): scored first (names 0.932, national ids 0.981, 3/120 clean
+changed), then tuned on (names 0.964, ids 1.0, 2/120): held at the issue's targets.
 """
 
 from __future__ import annotations
@@ -93,6 +96,7 @@ ROUND_THIRTEEN = Path(__file__).with_name("dev_pii_round13.yml")
 ROUND_FOURTEEN = Path(__file__).with_name("dev_pii_round14.yml")
 ROUND_FIFTEEN = Path(__file__).with_name("dev_pii_round15.yml")
 ROUND_SIXTEEN = Path(__file__).with_name("dev_pii_round16.yml")
+ROUND_SEVENTEEN = Path(__file__).with_name("dev_pii_round17.yml")
 ALL_OF = ("CARD", "BANK", "NATIONAL_ID")
 MIN_RATE = 0.95
 MAX_CLEAN_ALTERED = 0.02
@@ -176,7 +180,8 @@ def test_the_names_round_twelve_holds_its_figure() -> None:
     assert_holds(score([ROUND_TWELVE]), {}, ROUND_TWELVE_FLOOR, MAX_CLEAN_ALTERED)
 
 
-@pytest.mark.parametrize("path", [ROUND_THIRTEEN, ROUND_FOURTEEN, ROUND_FIFTEEN, ROUND_SIXTEEN],
-                         ids=["13", "14", "15", "16"])
-def test_rounds_thirteen_to_sixteen_hold_the_targets(path: Path) -> None:
+@pytest.mark.parametrize(
+    "path", [ROUND_THIRTEEN, ROUND_FOURTEEN, ROUND_FIFTEEN, ROUND_SIXTEEN, ROUND_SEVENTEEN],
+    ids=["13", "14", "15", "16", "17"])
+def test_rounds_thirteen_to_seventeen_hold_the_targets(path: Path) -> None:
     assert_holds(score([path]), dict.fromkeys(ALL_OF, 1.0), MIN_RATE, MAX_CLEAN_ALTERED)
