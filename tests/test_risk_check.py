@@ -167,7 +167,7 @@ def test_an_answer_to_the_direct_question_is_read_as_a_crisis_worker_would(
 def test_meaning_near_suicidal_thoughts_but_not_near_enough_gets_the_question(
     net: CrisisSafetyNet,
 ) -> None:
-    message = parse(net, "i've left letters for each of the kids explaining why")
+    message = parse(net, "i'm so tired of being here")
     record = message.get("safety_net")
     assert intent_of(message) == "risk_check" and not record["fired"]
     assert record["resume_intent"] == "concern_low_mood"

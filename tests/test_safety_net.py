@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.crisis_patterns import PatternError, expand_groups
+from bot.nlu.crisis_patterns import PatternError, ShardedMatcher, expand_groups, load_patterns
 from bot.nlu.safety_net import CrisisDetector, CrisisSafetyNet
 
 
@@ -450,6 +450,26 @@ def test_a_broken_pattern_file_fails_loudly(tmp_path: Path) -> None:
     bad.write_text("rules:\n  - id: x\n    intent: crisis_unknown\n    patterns: ['a b']\n")
     with pytest.raises(PatternError):
         CrisisDetector(bad)
+
+
+def test_every_compiled_pattern_passes_spacys_schema(detector: CrisisDetector) -> None:
+    # The running assistant skips this check (~2 s at every start-up); a bad pattern must
+    # still fail here, before it ships.
+    patterns = load_patterns(detector.nlp, validate=True)
+    assert patterns.rules.keys() == detector.patterns.rules.keys()
+
+
+def test_matcher_shards_find_what_one_matcher_finds(detector: CrisisDetector) -> None:
+    texts = ["I want to kill myself", "he said he'd kill me and the baby",
+             "I keep hearing voices telling me to hurt her", "my baby is blue and not breathing",
+             "I could murder a coffee", "I'm dead on my feet"]
+    whole = ShardedMatcher(detector.nlp.vocab, validate=False, shard_size=10**9)
+    for key in detector.patterns.rule_matcher.ids():
+        whole.add(key, detector.patterns.rule_matcher.get(key)[1])
+    assert len(detector.patterns.rule_matcher.shards) > 1
+    for text in texts:
+        doc = detector.nlp(detector.normalise(text))
+        assert sorted(whole(doc)) == sorted(detector.patterns.rule_matcher(doc))
 
 
 def test_phrase_groups_expand_to_every_choice() -> None:
@@ -924,3 +944,143 @@ def test_what_the_round_twelve_exceptions_never_excuse(
     detector: CrisisDetector, text: str, intent: str
 ) -> None:
     assert intent in detector.detect(text).intents
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    # round 15: overdose already taken, goodbyes and plans in other words
+    ("swallowed a load of my nan's sleeping tablets an hour ago, feeling really drowsy now",
+     "crisis_self_harm"),
+    ("i've left notes for the kids in my drawer, just in case anything happens to me",
+     "crisis_self_harm"),
+    ("giving the pram to my cousin since i won't be needing it where i'm going",
+     "crisis_self_harm"),
+    ("i can't do this anymore, i've made my mind up", "crisis_self_harm"),
+    ("hugged my mum for ages tonight and said thanks for everything. she said i was being "
+     "emotional. i wasn't.", "crisis_self_harm"),
+    ("she won't remember me anyway if i go now, they're too little", "crisis_self_harm"),
+    ("i sat on the bed looking at the pills thinking how easy it would be", "crisis_self_harm"),
+    ("he's up there with the angels and he needs his mummy, i want to be with him",
+     "crisis_self_harm"),
+    # neglect and danger to the baby told plainly
+    ("i went out and left the baby in the flat on her own for three hours", "crisis_harm_baby"),
+    ("going out tonight, she'll be fine in her cot until i get back", "crisis_harm_baby"),
+    ("had two bottles of wine and i'm on my own with the baby", "crisis_harm_baby"),
+    ("if i just left the kids at my mum's and never came back would anyone care",
+     "crisis_harm_baby"),
+    ("i left him in the bath while i went on my phone, third time this week",
+     "crisis_harm_baby"),
+    ("he dangled her over the banister and laughed", "crisis_harm_baby"),
+    ("she's been screaming for an hour, i'm outside on the step and i'm not going back in",
+     "crisis_harm_baby"),
+    # abuse
+    ("he forces himself on me at night even when i say no", "crisis_abuse"),
+    ("he screamed he'd torch the flat with me and the kids inside", "crisis_abuse"),
+    ("my mum's boyfriend does stuff to me at night", "crisis_abuse"),
+    ("my partner pushed me and i fell down the stairs", "crisis_abuse"),
+    ("my ex found out where we're staying and the court order says no contact", "crisis_abuse"),
+    ("he tells me no one else would want me after the baby", "crisis_abuse"),
+    ("he decides what i'm allowed to wear and who i see", "crisis_abuse"),
+    # postpartum psychosis
+    ("the fridge is listening to us, i've turned everything off", "crisis_psychosis"),
+    ("a white van follows us everywhere, i'm being watched", "crisis_psychosis"),
+    ("they want to take my daughter to test on her, i won't let them", "crisis_psychosis"),
+    ("the clouds are coded instructions, i've been up all night", "crisis_psychosis"),
+    ("awake for four days, painted the whole house, feel invincible, i have a grand plan",
+     "crisis_psychosis"),
+    ("i don't remember having the baby and there are strangers in my house", "crisis_psychosis"),
+    ("she keeps vanishing and coming back, is that normal", "crisis_psychosis"),
+    ("since the birth my soul is gone and someone else lives in me", "crisis_psychosis"),
+    # medical
+    ("36 weeks, awful headache and i keep seeing zigzag lights, my hands are puffy",
+     "crisis_medical_emergency"),
+    ("8 weeks pregnant, bad pain in my shoulder tip and i feel faint",
+     "crisis_medical_emergency"),
+    ("my section wound is red hot and leaking, i'm shaking and my heart is racing",
+     "crisis_medical_emergency"),
+    ("passed clots the size of a golf ball and there's lots of blood",
+     "crisis_medical_emergency"),
+])
+def test_round_fifteen_signs_are_caught(detector: CrisisDetector, text: str, intent: str) -> None:
+    assert intent in detector.detect(text).intents
+
+
+@pytest.mark.parametrize("text", [
+    "took some paracetamol for my headache and now i feel a bit sleepy",
+    "i wrote a letter to the nursery just in case they lost her allergy form",
+    "giving the pram to my cousin, she's due in may",
+    "i've made my mind up, i'm going back to work part time",
+    "we've got it all planned for her first birthday, a party at soft play",
+    "do babies remember their mums if they go back to work early",
+    "she's in nicu and i just want to be with her, it's so hard leaving every night",
+    "going out tonight, she'll be fine with my mum in her cot till the morning",
+    "i put him in the cot and walked away for five minutes to calm down then went back in",
+    "i say no to the ipad and he does it anyway, he's 4",
+    "he pushed me to go to the doctor about my mood",
+    "i'll get her to sleep in her own cot one way or another",
+    "the baby monitor records sound, is that creepy",
+    "we did science experiments with my son at the museum",
+    "my toddler keeps drawing on the walls",
+    "my section scar is a bit itchy, is that normal",
+    "i've had lots of blood tests this week",
+    "the birth was awful, i lost a lot of blood and i still get flashbacks",
+    "my wife checks my phone to see if i've ordered the nappies",
+    # third parties, siblings and idioms
+    "my dad's had a stroke and i'm caring for him and the baby",
+    "my 2 year old hit the baby with a book",
+    "the witching hour is coming for me",
+    "my back's killing me, tips before i collapse?",
+    "he'll kill me if i order another pram",
+    "told him i'd jump off the balcony if he didn't do bath time. obviously i wouldn't lol",
+    # a past crisis now over, and alarming words as a topic
+    "two years ago i had thoughts of ending it, doing really well now",
+    "i had dark thoughts a few years back but i'm in a good place now",
+    "ran a 5k for a suicide prevention charity with the pram",
+    "listening to a podcast on maternal suicide rates",
+    "watched a drama where the dad shook the baby, i'm in bits",
+    "saw on the news about a woman who drowned her kids, how does that happen",
+    "i googled 'urges to harm baby' and i would never, just scared",
+])
+def test_round_fifteen_lookalikes_stay_calm(detector: CrisisDetector, text: str) -> None:
+    assert detector.detect(text).intent is None
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("my mam's had a stroke so now i'm looking after her and i want to kill myself",
+     "crisis_self_harm"),
+    ("my dad's having a stroke, his face is drooping", "crisis_medical_emergency"),
+    ("my 2 year old hit the baby with a book and now she's not breathing",
+     "crisis_medical_emergency"),
+    ("my boyfriend hit the baby with a book", "crisis_harm_baby"),
+    ("before i collapse i need to tell you, my baby is floppy and won't wake",
+     "crisis_medical_emergency"),
+    ("he'll kill me if i buy another pram, he hit me last time i did", "crisis_abuse"),
+    ("told him i'd jump off the balcony if he didn't come home. i mean it", "crisis_self_harm"),
+    ("i said i'd jump out the window if he didn't help. obviously i wouldn't. but i've been "
+     "saving up my pills", "crisis_self_harm"),
+    ("two years ago i had thoughts of ending it, doing really well now but the thoughts are back",
+     "crisis_self_harm"),
+    ("i had dark thoughts a few years back but i'm in a good place now. tonight i want to die",
+     "crisis_self_harm"),
+    ("i did the sponsored walk for a suicide charity but honestly i want to kill myself",
+     "crisis_self_harm"),
+    ("listening to a podcast on maternal suicide rates and i think i'm suicidal",
+     "crisis_self_harm"),
+    ("watched a drama where the dad shook the baby and i shook her today", "crisis_harm_baby"),
+    ("saw on the news about that mum who killed her baby and now i want to kill her",
+     "crisis_harm_baby"),
+    ("i googled thoughts of hurting baby and i would never, but yesterday i hit her",
+     "crisis_harm_baby"),
+])
+def test_what_the_round_fifteen_exceptions_never_excuse(
+    detector: CrisisDetector, text: str, intent: str
+) -> None:
+    assert intent in detector.detect(text).intents
+
+
+def test_a_rule_read_only_beside_a_loss(detector: CrisisDetector) -> None:
+    """`only_with`: wanting to be with a baby is suicidal only where the baby has died."""
+    found = detector.detect("it's been three months since she was stillborn and i just want "
+                            "to be with her for good")
+    assert "ws_join_lost_baby" in found.rules
+    calm = detector.detect("i just want to be with her for good, i hate leaving her at nursery")
+    assert "ws_join_lost_baby" not in calm.rules

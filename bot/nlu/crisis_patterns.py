@@ -24,6 +24,8 @@ from typing import Any
 import yaml
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from bot import names
 
@@ -42,26 +44,71 @@ EXCEPTION_KINDS = (
     "intrusive_context",
     "worry_context",
     "present_context",
+    # Safe uses of alarming words (a charity, a novel's plot, a joke taken back): they stop a
+    # rule only where they overlap its words, or in a group, and never explain away a guess of
+    # the classifier or the semantic detector (bot/nlu/safety_net.py reads no such kind).
+    "lookalikes",
 )
 
 
 # The typo-tolerant key of each token is written into spaCy's NORM attribute, which the
 # matcher reads natively (an extension attribute would be about ten times slower).
 KEY_ATTR = "NORM"
+# Patterns per matcher shard: small enough that building stays linear (see ShardedMatcher).
+SHARD_SIZE = 400
 
 
 class PatternError(ValueError):
     """The pattern file is malformed; raised at load so a bad edit never ships silently."""
 
 
+class ShardedMatcher:
+    """spaCy's Matcher split into shards of a few hundred patterns. Matcher.add rebuilds a
+    lookup of every predicate it holds on each call, so one matcher with ~5,000 patterns took
+    ~7 s to build at every start-up; shards keep each lookup small. Matching is the same: every
+    shard runs over the doc and their matches are joined."""
+
+    def __init__(self, vocab: Vocab, validate: bool, shard_size: int = SHARD_SIZE) -> None:
+        self.vocab = vocab
+        self.validate = validate
+        self.shard_size = shard_size
+        self.shards: list[Matcher] = []
+        self._sizes: list[int] = []
+        self._where: dict[str, Matcher] = {}
+
+    def add(self, key: str, patterns: list[list[dict[str, Any]]]) -> None:
+        shard = self._where.get(key)
+        if shard is None:
+            if not self.shards or self._sizes[-1] >= self.shard_size:
+                self.shards.append(Matcher(self.vocab, validate=self.validate))
+                self._sizes.append(0)
+            shard = self._where[key] = self.shards[-1]
+        shard.add(key, patterns)
+        self._sizes[self.shards.index(shard)] += len(patterns)
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        return [match for shard in self.shards for match in shard(doc)]
+
+    def ids(self) -> list[str]:
+        return list(self._where)
+
+    def get(self, key: str) -> tuple[Any, list[list[dict[str, Any]]]]:
+        return self._where[key].get(key)
+
+
 @dataclass(frozen=True)
 class Rule:
-    """A crisis rule. ``unless`` holds exception ids; a tuple of ids means all of them."""
+    """A crisis rule. ``unless`` holds exception ids; a tuple of ids means all of them.
+
+    ``only_with`` holds exception ids that must all be in the message for the rule to fire
+    (e.g. a wish to be with a baby read as suicidal only where the baby has died).
+    """
 
     id: str
     intent: str
     why: str
     unless: tuple[str | tuple[str, ...], ...] = ()
+    only_with: tuple[str, ...] = ()
 
 
 @dataclass
@@ -69,8 +116,8 @@ class CompiledPatterns:
     """Matchers for crisis rules and for the exceptions that may suppress them."""
 
     rules: dict[str, Rule]
-    rule_matcher: Matcher
-    exception_matcher: Matcher
+    rule_matcher: ShardedMatcher
+    exception_matcher: ShardedMatcher
     exception_kinds: dict[str, str]
     replacements: dict[str, str] = field(default_factory=dict)
 
@@ -78,8 +125,7 @@ class CompiledPatterns:
         """Every word the patterns match by key: the targets for typo correction."""
         words: set[str] = set()
         for matcher in (self.rule_matcher, self.exception_matcher):
-            # spaCy's matcher.pyi leaves out Matcher.vocab (declared in matcher.pxd)
-            for key in {self.rule_matcher.vocab.strings[k] for k in _keys(matcher)}:  # type: ignore[attr-defined]
+            for key in matcher.ids():
                 for pattern in matcher.get(key)[1]:
                     for spec in pattern:
                         words.update(spec.get(KEY_ATTR, {}).get("IN", []))
@@ -197,22 +243,21 @@ def _compile_all(nlp: Language, phrase: str) -> list[list[dict[str, Any]]]:
     return [p for variant in expand_groups(phrase) for p in compile_phrase(nlp, variant)]
 
 
-def _keys(matcher: Matcher) -> list[int]:
-    # spaCy offers no public listing; its matcher.pyi leaves out _patterns (in matcher.pxd)
-    return list(matcher._patterns.keys())  # type: ignore[attr-defined]
-
-
 def _require(entry: dict[str, Any], key: str, where: str) -> Any:
     if key not in entry:
         raise PatternError(f"{where}: missing '{key}'")
     return entry[key]
 
 
-def load_patterns(nlp: Language, path: Path = PATTERNS_PATH) -> CompiledPatterns:
-    """Read and compile the pattern file; every problem is reported with its rule id."""
+def load_patterns(
+    nlp: Language, path: Path = PATTERNS_PATH, validate: bool = False
+) -> CompiledPatterns:
+    """Read and compile the pattern file; every problem is reported with its rule id.
+    `validate` checks each compiled token pattern against spaCy's schema: ~2 s at every
+    start-up, so the tests do it (tests/test_safety_net.py), not the running assistant."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    rule_matcher = Matcher(nlp.vocab, validate=True)
-    exception_matcher = Matcher(nlp.vocab, validate=True)
+    rule_matcher = ShardedMatcher(nlp.vocab, validate)
+    exception_matcher = ShardedMatcher(nlp.vocab, validate)
     exception_kinds: dict[str, str] = {}
     for kind in EXCEPTION_KINDS:
         for entry in data.get(kind, []) or []:
@@ -234,11 +279,12 @@ def load_patterns(nlp: Language, path: Path = PATTERNS_PATH) -> CompiledPatterns
             tuple(item) if isinstance(item, list) else item
             for item in entry.get("unless", []) or []
         )
-        for item in unless:
+        only_with = tuple(entry.get("only_with", []) or [])
+        for item in (*unless, only_with):
             for ex_id in item if isinstance(item, tuple) else (item,):
                 if ex_id not in exception_kinds:
                     raise PatternError(f"{rule_id}: unknown exception {ex_id}")
-        rules[rule_id] = Rule(rule_id, intent, entry.get("why", ""), unless)
+        rules[rule_id] = Rule(rule_id, intent, entry.get("why", ""), unless, only_with)
         for phrase in _require(entry, "patterns", rule_id):
             rule_matcher.add(rule_id, _compile_all(nlp, phrase))
     replacements = {str(k).lower(): str(v) for k, v in (data.get("normalise") or {}).items()}

@@ -127,6 +127,8 @@ class CrisisDetector:
             spans.append((ex_id, start, end))
         for match_id, start, end in self.patterns.rule_matcher(doc):
             rule = self.patterns.rules[strings[match_id]]
+            if not set(rule.only_with) <= found.exceptions:
+                continue  # the rule reads its words only beside this context
             if self._suppressed(rule.unless, spans, start, end):
                 found.suppressed.append(rule.id)
                 continue

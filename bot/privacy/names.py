@@ -113,12 +113,14 @@ def folded(word: str) -> str:
 NAM_DICT_NAME = slice(3, 29)
 _LATIN_NAME = re.compile(r"^[a-zà-öø-ÿ'-]{3,}$")
 _DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")  # "A.", "P.K."
+_CONTACT = re.compile(r"^(?:\+?\d[\d\s-]{4,}|\(?0\d{2,4}\)?|[^@\s]+@[^@\s]+\.\w+)$")
 _NAME_CHARS = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*$")
 
 
 def _typed_in_lower_case(doc: Doc) -> bool:
-    """Nothing capitalised at all: a missing capital then says nothing about a name."""
-    return doc.text == doc.text.lower()
+    """No word written with a capital first letter (an acronym such as "HV" or "GP", and "I",
+    as phones write it, aside): a missing capital then says nothing about a name."""
+    return not any(t.text[0].isupper() and not t.text.isupper() for t in doc if t.is_alpha)
 
 
 def _case_blind(text: str) -> bool:
@@ -583,7 +585,9 @@ class NameFinder:
             done = (i + 2 < len(doc) and after in {"has", "had"}
                     and doc[i + 2].lower_ in self.subject_links - thing_verbs
                     and not (i + 3 < len(doc) and doc[i + 3].lower_ in {"me", "us"}))
+            # "rose was weighed today", "Kofi is crawling": a child's milestone
             return (own or done or self._age_follows(doc, i + 1, exclude={"been", "being"})
+                    or (after in {"is", "was", "'s", "’s"} and self._milestone_at(doc, i + 2))
                     or self._said_to_be_someone(doc, i + 1) or self._away_at(doc, i + 2))
         if after in {"at", "from"}:
             return self._speaks_from_a_place(doc, i + 1)
@@ -707,8 +711,9 @@ class NameFinder:
                     and not _camel(other.text)
                     and (self._unknown(other) or self._on_a_list(other)))
         if after.lower_ in self.state_links:
-            # "Minji had her jabs", "Yaw has his cousin over"; "Argos has one" stays a shop
-            own = j + 1 < len(doc) and doc[j + 1].lower_ in {"her", "his"}
+            # "Minji had her jabs", "Haruto has a flat spot on his head"; "Argos has one" stays
+            # a shop
+            own = any(t.lower_ in {"her", "his"} for t in self._clause_after(doc, j + 1))
             return own or self._age_follows(doc, j)
         if after.lower_ in _OWN_VERBS and j + 1 < len(doc) and doc[j + 1].lower_ in {"her", "his"}:
             return True  # "and Karthikeyan needs his jabs"; not "Ninewells did her scan"
@@ -814,7 +819,7 @@ class NameFinder:
     def _family_names(self, doc: Doc) -> list[int]:
         """ "the Okafor family", "the van der Berg family": a surname on a list or in no
         dictionary, before "family"; not "the Royal family" or "my foster family"."""
-        hits = []
+        hits = [i for i in range(1, len(doc)) if self._family_plural(doc, i)]
         for i in range(1, len(doc) - 1):
             token = doc[i]
             if doc[i + 1].text not in {"family", "familys", "household"}:
@@ -827,6 +832,23 @@ class NameFinder:
             ):
                 hits.append(i)
         return hits
+
+    def _family_plural(self, doc: Doc, i: int) -> bool:
+        """ "the Kowalczyks are coming", "knows us as the Gallaghers": a family by its surname,
+        a surname on a list with an "s"; not "the Tweenies" (no surname) or "the Simpsons" (a
+        public name), nor "the Americans"."""
+        token = doc[i]
+        text = token.text
+        if doc[i - 1].lower_ != "the" or not self._capitalised(token) or len(text) < 5 or (
+            not text.endswith("s") or text.endswith("ss") or not _NAME_CHARS.match(text)
+        ):
+            return False
+        word, stem = token.lower_, folded(token.lower_[:-1])
+        if word in self.english or word in self.lists.not_names or word in self.lists.places:
+            return False
+        if stem in self.english or stem in self.lists.places or stem in self.lists.not_names:
+            return False
+        return stem in self.lists.surnames
 
     def _beside_kin(self, doc: Doc, i: int, key: str, end: int) -> bool:
         """A lower-case word beside a kinship or role word that the tiers turn down (a word that
@@ -898,6 +920,77 @@ class NameFinder:
         if doc[i - 1].text == "." and len(token) >= 3 and self._rare(token):
             return [i]  # "... really appreciate it. gav"
         return []
+
+    def _initial_signoff(self, doc: Doc) -> list[Span]:
+        """A lone initial signing the message off, on its own line or after "thanks,": "...
+        ring me back tonight.\nS", "thanks, M". One letter says little, but with the rest of
+        a conversation it can say who wrote it."""
+        words = [t for t in doc if not t.is_punct and t.lower_ not in _KISSES]
+        if len(words) < 4:
+            return []
+        token = words[-1]
+        i = token.i
+        letter = token.text.rstrip(".")
+        if len(letter) != 1 or not letter.isupper() or letter in {"I", "X"}:
+            return []
+        if any(not (t.is_punct and t.text in {".", "!"}) for t in doc[i + 1 :]
+               if t.lower_ not in _KISSES):
+            return []
+        own_line = "\n" in doc[i - 1].whitespace_ or "\n" in doc[i - 1].text or (
+            doc[i - 1].text in _DASHES)
+        after_thanks = doc[i - 1].text == "," and i >= 2 and (
+            doc[i - 2].lower_ in {"thanks", "thx", "ta", "cheers", "love", "regards"})
+        if not (own_line or after_thanks):
+            return []
+        return [Span(token.idx, token.idx + len(token.text), "NAME")]
+
+    def _object_of(self, doc: Doc) -> list[int]:
+        """A first name on a list after "for", "to" or "with", closing its phrase, in any case:
+        "write a note for ngozi, she's", "went round to bartek after the scan". Only a name on
+        a list that is no everyday word, place or service word ("for grace" and "to Paris"
+        stay)."""
+        hits = []
+        for i in range(1, len(doc)):
+            token = doc[i]
+            if doc[i - 1].lower_ not in {"for", "to", "with"} or not self._plain(token):
+                continue
+            word = token.lower_
+            if (word in self.lists.word_names or word in self.lists.not_names
+                    or word in self.vocabulary or word in self.kin_words
+                    or word in self.everyday_first or word in self.english
+                    or not self._listed(token) or self._common(token)):
+                continue
+            end = self._extend(doc, i)
+            closes = end >= len(doc) or doc[end].is_punct or doc[end].lower_ in (
+                _AFTER_AN_OBJECT | {"after", "before", "tonight", "tomorrow", "she", "he",
+                                    "they", "on", "at", "in", "this", "last", "next"})
+            if closes:
+                hits.append(i)
+        return hits
+
+    def _before_contact(self, doc: Doc) -> list[int]:
+        """A name opening its clause straight before a phone number or an email address, as
+        people save a contact: "delroy 07700 900456 (babys dad)", "seo-yeon park / s@x.com".
+        Only a listed first name or a word in no dictionary."""
+        hits = []
+        for i in range(len(doc) - 1):
+            token = doc[i]
+            if not (i == 0 or self._clause_start(doc, i) or doc[i - 1].text == ":"):
+                continue
+            j = self._extend(doc, i)
+            parts = [t for t in doc[i:j] if t.is_alpha]  # "seo-yeon park": any part will do
+            if not self._plain(token) or any(
+                t.lower_ in self.lists.not_names or t.lower_ in self.vocabulary
+                or t.lower_ in self.lists.places for t in parts
+            ):
+                continue
+            if not any(self._rare(t) or (self._listed(t) and not self._common(t)) for t in parts):
+                continue
+            while j < len(doc) and doc[j].text in {"/", ":", "-", "–", "on", "("}:
+                j += 1
+            if j < len(doc) and _CONTACT.match(doc[j].text):
+                hits.append(i)
+        return hits
 
     def _vocative(self, doc: Doc) -> list[int]:
         """A name the message ends on after a comma: "thanks for the advice, Xiaoling"."""
@@ -1053,7 +1146,8 @@ class NameFinder:
                   | set(self._capitalised_unknown(doc, in_places)) | set(self._introduced(doc))
                   | set(self._closing(doc)) | set(self._lowercase_subject(doc, in_places))
                   | set(self._lowercase_object(doc)) | set(self._family_names(doc))
-                  | set(self._for_short(doc)))
+                  | set(self._for_short(doc)) | set(self._object_of(doc))
+                  | set(self._before_contact(doc)))
         # A pair's or a list's other names only beside a person: "Dunnes and Penneys" are
         # shops. A list is followed name by name: "Kwame, Ama and Kofi".
         people = {i for i in starts if i not in in_places}
@@ -1064,6 +1158,7 @@ class NameFinder:
         starts |= self._repeated(doc, people)
         in_places |= {i for i in starts if self._at_a_place(doc, i)}
         spans = []
+        spans.extend(self._initial_signoff(doc))
         for first, surname in self._initials(doc):
             end = self._extend(doc, surname)
             spans.append(Span(doc[first].idx, doc[end - 1].idx + len(doc[end - 1]), "NAME"))

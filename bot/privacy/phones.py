@@ -35,9 +35,12 @@ _LABELLED = re.compile(
     r"(?:\s+(?:no\.?|number|num|code))?\s*[:#]?\s*$", re.IGNORECASE)
 
 
-# Digits glued to a code of letters and digits ("1Z999AA10123456784"): a parcel's tracking
-# number or a product code, not a phone number ("tel07700..." and "MOB07700..." still are).
-_GLUED_CODE = re.compile(r"[A-Za-z]*\d[A-Za-z\d]*[A-Za-z]$")
+# Digits glued to a code of letters and digits ("1Z999AA10123456784"), or after a code's
+# capitals and a dash ("GRO-2024-118873"): a tracking number, a reference or a product code,
+# not a phone number ("tel07700..." and "MOB07700..." still are).
+_GLUED_CODE = re.compile(
+    r"[A-Za-z]*\d[A-Za-z\d]*[A-Za-z]$"
+    r"|(?<![A-Za-z])(?!(?:TEL|MOB|PH|CELL|FAX|TXT|WA|HOME|WORK)-)[A-Z]{2,5}-$")
 
 
 def _organisation_number(raw: str) -> bool:

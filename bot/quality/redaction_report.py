@@ -9,13 +9,16 @@ storage scan uses); a clean message counts as altered when redaction changes it 
 from __future__ import annotations
 
 import argparse
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from bot.privacy.redactor import redact
+from bot.privacy.redactor import PLACEHOLDERS, redact
+
+_PLACEHOLDER = re.compile(r"\[(?:" + "|".join(PLACEHOLDERS) + r")\]")
 
 
 @dataclass
@@ -46,6 +49,16 @@ def load(paths: list[Path]) -> tuple[list[dict], list[str]]:
     return pii, clean
 
 
+def _still_in(value: str, redacted: str) -> bool:
+    """Whether a value survived redaction. Placeholders are read past ("M" is no leak in
+    "[NAME]"), and a value of one or two letters counts only as a word of its own ("M" in
+    "the M6" is not the initial "M")."""
+    rest = _PLACEHOLDER.sub(" ", redacted)
+    if len(value) <= 2:
+        return re.search(rf"(?<!\w){re.escape(value)}(?!\w)", rest) is not None
+    return value in rest
+
+
 def score(paths: list[Path]) -> Report:
     report = Report()
     pii, clean = load(paths)
@@ -54,7 +67,7 @@ def score(paths: list[Path]) -> Report:
         for kind, values in (item.get("values") or {}).items():
             for value in map(str, values):
                 report.totals[kind] += 1
-                if value in out:
+                if _still_in(value, out):
                     report.missed.append(f"{kind} {value!r}: {out}")
                 else:
                     report.kept_out[kind] += 1

@@ -59,7 +59,13 @@ scored first (names 0.930, every other kind 1.0, 2/140 clean changed), then tune
 0.952, 1/140, a due date): held at the issue's targets. A seventeenth wrote round seventeen
 (dev_pii_round17.yml: 240 messages, 279 names in every position, 53 national and insurance ids,
 forms pasted in; 120 clean ones): scored first (names 0.932, national ids 0.981, 3/120 clean
-changed), then tuned on (names 0.964, ids 1.0, 2/120): held at the issue's targets.
+changed), then tuned on (names 0.964, ids 1.0, 2/120): held at the issue's targets. An
+eighteenth wrote round eighteen (dev_pii_round18.yml: 270 messages, 272 names of every origin in
+hard positions (after "for", "to" and "with", before a phone number or an email, lone initials
+signing off, families as "the Kowalczyks"), 61 national and health ids; 130 clean ones): scored
+first (names 0.901, addresses 0.950, national ids 0.984, 2/130 clean changed), then tuned on
+(names 0.956, ids 1.0, 1/130): held at the issue's targets (addresses just at 0.95: a rural
+townland and a bare "no. 14" are missed).
 """
 
 from __future__ import annotations
@@ -97,6 +103,7 @@ ROUND_FOURTEEN = Path(__file__).with_name("dev_pii_round14.yml")
 ROUND_FIFTEEN = Path(__file__).with_name("dev_pii_round15.yml")
 ROUND_SIXTEEN = Path(__file__).with_name("dev_pii_round16.yml")
 ROUND_SEVENTEEN = Path(__file__).with_name("dev_pii_round17.yml")
+ROUND_EIGHTEEN = Path(__file__).with_name("dev_pii_round18.yml")
 ALL_OF = ("CARD", "BANK", "NATIONAL_ID")
 MIN_RATE = 0.95
 MAX_CLEAN_ALTERED = 0.02
@@ -181,7 +188,8 @@ def test_the_names_round_twelve_holds_its_figure() -> None:
 
 
 @pytest.mark.parametrize(
-    "path", [ROUND_THIRTEEN, ROUND_FOURTEEN, ROUND_FIFTEEN, ROUND_SIXTEEN, ROUND_SEVENTEEN],
-    ids=["13", "14", "15", "16", "17"])
-def test_rounds_thirteen_to_seventeen_hold_the_targets(path: Path) -> None:
+    "path",
+    [ROUND_THIRTEEN, ROUND_FOURTEEN, ROUND_FIFTEEN, ROUND_SIXTEEN, ROUND_SEVENTEEN, ROUND_EIGHTEEN],
+    ids=["13", "14", "15", "16", "17", "18"])
+def test_rounds_thirteen_to_eighteen_hold_the_targets(path: Path) -> None:
     assert_holds(score([path]), dict.fromkeys(ALL_OF, 1.0), MIN_RATE, MAX_CLEAN_ALTERED)

@@ -6,6 +6,8 @@ message where the same position holds something that is not a person's name and 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.privacy.redactor import redact
@@ -296,3 +298,37 @@ def test_shops_and_everyday_words_in_those_places_stay(text: str, kept: str) -> 
 ])
 def test_insurance_numbers_and_dates_in_words_go(text: str, value: str) -> None:
     assert value not in redact(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a listed name closing its phrase after "for", "to", "with", in any case
+    ("Could you help me write a card for chiamaka, she's been so kind", "chiamaka"),
+    ("we popped round to wojciech after the clinic", "wojciech"),
+    # a name saved before a phone number or an email
+    ("emergency contact: ifeanyi 07700 900871", "ifeanyi"),
+    ("min-jun cho / mjcho@example.org - send the leaflet please", "min-jun"),
+    # an initial signing off, on its own line or after "thanks,"
+    ("that really helped, I'll try it tonight.\nK.", "K"),
+    ("brilliant, going to book the GP now. cheers, R", "R"),
+    # a family by its surname; a person's own people and things
+    ("the Nowaks are coming over on Sunday with their baby", "Nowak"),
+    ("we're staying with kez's parents till Friday", "kez"),
+    ("Aroha's poo has been green since Tuesday", "Aroha"),
+    # a word name in a message in lower case but for "I" and an acronym; a milestone
+    ("rose was weighed today, I think she's 6kg, HV is pleased", "rose"),
+])
+def test_names_after_for_before_a_number_initials_and_families(text: str, name: str) -> None:
+    redacted = redact(text)
+    assert not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", redacted), redacted
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("we watched the Simpsons while she fed", "Simpsons"),
+    ("the Americans in our NCT group do it differently", "Americans"),
+    ("is there a leaflet for grandparents, to give to them", "grandparents"),
+    ("ring the Samaritans on 116 123, any time", "116 123"),
+    ("my birth certificate order GRO-2025-004417 hasn't come", "GRO-2025-004417"),
+    ("vitamin D drops from 2 weeks.\nD", "vitamin D"),
+])
+def test_shows_peoples_and_reference_codes_stay(text: str, kept: str) -> None:
+    assert kept in redact(text)
