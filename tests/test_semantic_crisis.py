@@ -106,3 +106,14 @@ def test_asked_on_meaning_alone_only_when_clearly_nearer_a_crisis(
     assert net.semantic is not None
     hit = SemanticHit("crisis_self_harm", "sh_test", similarity, contrast, 0)
     assert net.semantic.worth_asking(hit) is asked
+
+
+def test_grief_among_other_people_is_calm_but_a_bereaved_parents_hallucination_is_not(
+    net: CrisisSafetyNet,
+) -> None:
+    grief = run(net, "Went back to work after we lost our son and a colleague asked how the "
+                     "baby was. I cried in the toilets for an hour.", guess="concern_baby_loss")
+    assert grief.get("intent")["name"] == "concern_baby_loss"
+    heard = run(net, "since our daughter was stillborn I hear my name being called when the "
+                     "house is empty", guess="concern_baby_loss")
+    assert heard.get("intent")["name"] == "crisis_psychosis"
