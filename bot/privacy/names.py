@@ -57,16 +57,18 @@ MONTHS = {"may", "june", "april", "august"}  # also names; capitalised mid-sente
 _SENTENCE_END = {".", "!", "?", "\n", "...", ":", ";"}
 _KISSES = {"x", "xx", "xxx", "xxxx"}
 _SEASONS = {"summer", "autumn", "winter", "spring"}  # "Summer went so fast"
+# What makes an age after a season a span of time: "summer is 3 months away".
+_TIME_AWAY = {"away", "off", "until", "till", "til", "left", "ago", "time", "later", "long"}
 # Before a place that is also a first name, the place: "moved from Georgia", "a trip to Paris".
 _PLACE_LEADS = {"from", "to", "of", "at", "visit", "visiting", "via"}
 _TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof"}  # before an initial: "mrs j kowalski"
 # What a bill, a mark or a season does too ("Bill went up", "Summer started"): not enough to
 # make a word that is also a name ("Mark works nights") a person.
 _THING_VERBS = {"went", "goes", "got", "gets", "started", "starts", "seems", "seemed", "moved",
-                "hit", "hits", "never", "always", "wo", "ca"}
+                "hit", "hits", "never", "always", "wo", "ca", "came", "comes"}
 # What a place, like a thing, does too: "Paris went up in flames", "Chelsea started well". A
 # place seldom "won't" or "never" does anything, so those stay a person's.
-_PLACE_THING_VERBS = _THING_VERBS - {"wo", "ca", "never", "always"}
+_PLACE_THING_VERBS = _THING_VERBS - {"wo", "ca", "never", "always", "came", "comes"}
 # What a person does with their own things: "Karthikeyan needs his jabs", "Amara misses her dad".
 _OWN_VERBS = {"needs", "needed", "likes", "liked", "misses", "missed", "lost", "hurt", "bumped",
               "banged", "grazed", "broke"}
@@ -90,10 +92,20 @@ _PAIR_LINKS = {"and", "n", "&", "+"}
 _KIN_TIERS = {"capitalised", "titled", "named"}
 # A verb negated by a person ("hasnt" tokenises as "has" + "nt"): "Bill hasnt held the baby".
 _NEGATED = {"has", "does", "did", "is", "was", "had"}
-# What two people do together: "efua and kofi have chickenpox", "me n jordan r not talking".
-_TOGETHER = {"are", "were", "have", "had", "both", "r"}
+# What only a person (a baby) won't or can't do: "sky wont let anyone but me hold her".
+_REFUSALS = {"let", "sleep", "settle", "feed", "latch", "nap", "eat", "drink", "talk", "listen",
+             "share", "cuddle", "sit", "crawl", "walk"}
+# Before a small person's name, capitalised only: "little Somto", "lil Mo", "wee Callum".
+_SMALL = {"little", "lil", "wee"}
+# What two people do together: "efua and kofi have chickenpox", "me n jordan r not talking",
+# "abdi and hodan share a room".
+_TOGETHER = {"are", "were", "have", "had", "both", "r", "share", "shared", "fight", "play",
+             "played", "keep", "kept", "love", "hate", "sleep", "slept", "wake", "woke"}
+# Between a person and what they do: "sue basically moved in", "bill always does bedtime".
+_ADVERBS = {"basically", "just", "always", "never", "still", "also", "literally", "really",
+            "actually", "honestly", "usually", "now"}
 # After a person's name, more than after a thing: "me and tunde are", "jo from work", "pat who".
-_PERSON_FOLLOWERS = _TOGETHER | {"from", "who", "n"}
+_PERSON_FOLLOWERS = _TOGETHER | {"from", "who", "n", "does", "did"}
 # Where the service's own words are: they are never names, however rare in general English.
 VOCABULARY_SOURCES = [ROOT / "data" / "nlu", ROOT / "domain.yml",
                       ROOT / "bot" / "resources" / "directory.yml"]
@@ -275,7 +287,11 @@ class NameFinder:
         self.clause_signoffs = frozenset(contexts.get("signoffs_at_clause_start") or [])
         self.place_words = frozenset(contexts.get("place_words") or [])
         self.not_before = frozenset(contexts.get("not_before") or [])
+        self.organisation_words = frozenset(contexts.get("organisation_words") or [])
         self.not_possessive = frozenset(contexts.get("not_possessive") or [])
+        self.records = frozenset(contexts.get("records") or [])
+        self.never = _words(DATA / "not_names.txt")
+        self.clause_verbs = frozenset(contexts.get("verbs_before_a_clause") or [])
         self.saint_words = frozenset(contexts.get("saint_words") or [])
         self.place_names = frozenset(contexts.get("places_that_are_names") or [])
         self.kin_words = frozenset(kin)
@@ -408,9 +424,11 @@ class NameFinder:
 
     def _named_like_a_place(self, token: Token) -> bool:
         """A capitalised first name that is also a place ("Kerry", "Shannon", "Jordan"): a name
-        only where the words around can hold nothing but a person."""
+        only where the words around can hold nothing but a person. A word never taken for a
+        name ("Ramadan", "Christmas") is no place either, though a world list holds it; a
+        people's name that is a first name too ("Shona") still is."""
         word = folded(token.lower_)
-        return self._capitalised(token) and (
+        return self._capitalised(token) and word not in self.never and (
             word in self.place_names or (word in self.lists.places and word in self.lists.first))
 
     @staticmethod
@@ -434,8 +452,13 @@ class NameFinder:
                 end += 2  # "henrique de oliveira", "Ali bin Hassan", in any case
                 continue
             surname = token.lower_ in self.lists.surnames or token.lower_ in self.lists.first
+            # In lower case, a word no dictionary holds straight after a first name, closing the
+            # phrase: "- priya sharma", "thanks, siobhan o'brien"
+            closing = end + 1 >= len(doc) or doc[end + 1].is_punct or "\n" in token.whitespace_
+            unspelt = (not self._capitalised(doc[start]) and len(token) >= 3 and closing
+                       and self._rare(token))
             if self._plain(token) and token.lower_ not in self.lists.not_names and (
-                self._capitalised(token) or surname
+                self._capitalised(token) or surname or unspelt
             ):
                 end += 1
                 continue
@@ -468,9 +491,11 @@ class NameFinder:
             if self._inside_a_brand(doc, i):
                 continue  # "Cow & Gate Comfort": a product's name
             possessive = i + 1 < len(doc) and doc[i + 1].lower_ in {"'s", "’s"}
-            if lower_case and word not in MONTHS | _SEASONS | self.kin_words and (
+            if lower_case and word not in MONTHS | self.kin_words and (
                 word in self.everyday_first or word in self.lists.word_names
-            ) and (self._acts_as_subject(doc, i) or self._owns_a_person(doc, i)):
+            ) and (self._acts_as_subject(doc, i) or self._owns_a_person(doc, i)) and (
+                word not in _SEASONS or self._season_as_a_child(doc, i)
+            ):
                 hits.append(i)  # all in lower case: "rob works nights", "mark's mum thinks"
                 continue
             if word in self.everyday_first and (
@@ -491,6 +516,14 @@ class NameFinder:
                   and (self._acts_as_subject(doc, i) or self._owns_a_person(doc, i))):
                 hits.append(i)  # "Mark works nights", "Storm is teething"; not "Will you"
         return hits
+
+    def _season_as_a_child(self, doc: Doc, i: int) -> bool:
+        """ "summer is 14 months", "autumn started reception": a season's name has an age or a
+        child's milestone, and nothing of time follows ("summer is 3 months away")."""
+        clause = self._clause_after(doc, i + 1)
+        if any(t.lower_ in _TIME_AWAY for t in clause):
+            return False
+        return self._age_follows(doc, i + 1) or self._milestone_at(doc, i + 2)
 
     def _inside_a_brand(self, doc: Doc, i: int) -> bool:
         """Mid-sentence, after a capitalised word that is nobody's name, title or kin (a shop,
@@ -572,10 +605,21 @@ class NameFinder:
         if after in _NEGATED and i + 2 < len(doc) and doc[i + 2].lower_ in {"n't", "nt", "’t"}:
             # "Bill hasnt held the baby", "Grace didn't sleep"; not "Bill hasn't been paid"
             return i + 3 < len(doc) and doc[i + 3].lower_ != "been"
+        if after == "been" and i + 2 < len(doc):
+            # "Precious been crying since 5am", "Grace been teething": "has" left out
+            nxt = doc[i + 2].lower_
+            return nxt in self.age_words or (nxt.endswith("ing") and nxt not in {"thing", "king"})
+        negated = i + 3 < len(doc) and doc[i + 2].lower_ in {"n't", "nt", "’t"}
+        if after in {"wo", "ca"} & thing_verbs and negated:
+            # "sky wont let anyone hold her", "Storm can't settle"; not "Bill won't go down"
+            return doc[i + 3].lower_ in _REFUSALS
         if after in self.subject_links:
             # "Faith started nursery", "Sky started at nursery", "olive got weighed": what a bill
             # or a season starts is no child's milestone
             return after not in thing_verbs or self._milestone_at(doc, i + 2)
+        if (after in {"has", "had", "is", "was", "'s", "’s"} and i + 2 < len(doc)
+                and doc[i + 2].lower_ in {"been", "being"} and self._rare(doc[i])):
+            return True  # "manpreet has been up all night": a word no dictionary or list holds
         if after in self.state_links:
             # "Penny's been off her milk", "Bear has a flat spot on the back of his head": a
             # person's own things follow in the same clause
@@ -594,6 +638,8 @@ class NameFinder:
         if after == "and" and i + 3 < len(doc):
             # "efua and kofi have chickenpox": a pair of people doing something together
             other = doc[i + 2]
+            if other.lower_ in {"i", "me"}:
+                return True  # "brook and i split up", "rocky and me went to the park"
             return (self._plain(other) and (self._listed(other) or self._rare(other)
                                              or self._named_like_a_place(other))
                     and doc[i + 3].lower_ in _TOGETHER)
@@ -772,6 +818,8 @@ class NameFinder:
                 i += 1  # "my husband, Gareth, says...", "my mam (Bríd)"
             if not 0 <= i < len(doc):
                 continue
+            if side == "before" and doc[end - 1].lower_ in _SMALL and not self._capitalised(doc[i]):
+                continue  # "my little angel", "a wee dote"; "little Somto" is a name
             if self._accepts(doc[i], tier) or (
                 tier in _KIN_TIERS and self._beside_kin(doc, i, f"{side}:{tier}", end)
             ):
@@ -860,14 +908,19 @@ class NameFinder:
         word = token.lower_
         if not self._plain(token) or not (word in self.lists.word_names or self._rare(token)):
             return False
-        if key == "before:named":  # "hiya its precious, the baby...", "hi its joy here"
-            return i + 1 < len(doc) and doc[i + 1].lower_ in {",", ".", "!", "here"}
+        if key == "before:named":  # "hiya its precious, the baby...", "hi its joy here again"
+            return i + 1 >= len(doc) or doc[i + 1].lower_ in {",", ".", "!", "here", "again"}
         if key.startswith("after:"):
             # "pat, my nan", "bill (my stepdad)"; "Dawn my health visitor is on leave" (not
             # "Will my baby be ok").
             if i + 1 < len(doc) and doc[i + 1].text in {",", "("}:
                 return self._clause_start(doc, i) or self._capitalised(token)
-            return self._capitalised(token) and self._person_follows(doc, end - 1)
+            if word in self.clause_verbs:
+                return False  # "hope my son is ok", "Will my baby be ok"
+            # "amber my eldest is being mean", "Patience the nursery nurse said": first in its
+            # clause, named by who they are, then doing what a person does
+            return (self._capitalised(token) or self._clause_start(doc, i)) and (
+                self._person_follows(doc, end - 1))
         if i + 1 < len(doc) and doc[i + 1].text in {",", ")"}:
             return doc[i - 1].text in {",", "("}
         return self._person_follows(doc, i)
@@ -877,6 +930,9 @@ class NameFinder:
         if i + 1 >= len(doc):
             return False
         after = doc[i + 1].lower_
+        if after in _ADVERBS and i + 2 < len(doc):
+            # "my mother in law sue basically moved in": an adverb, then what a person does
+            return doc[i + 2].lower_ in self.subject_links | self.state_links
         if after in self.subject_links:
             return after not in _THING_VERBS
         return after in self.state_links or after in _PERSON_FOLLOWERS
@@ -896,6 +952,16 @@ class NameFinder:
                 return [token.i]
             if self._rare(token):
                 return [token.i]  # "thanks stace", not "thanks tho" or "thanks hun"
+        if len(rest) == 2 and all(
+            self._plain(t) and t.lower_ not in self.lists.not_names for t in rest
+        ) and (
+            all(self._capitalised(t) and (self._on_a_list(t) or not self._common(t)) for t in rest)
+            or ((self._listed(rest[0]) or self._rare(rest[0]))
+                and (self._rare(rest[1]) or rest[1].lower_ in self.lists.surnames))
+        ):
+            # "Regards, Tendai Adeyemi", "thanks, oksana hrytsenko"; not "Thanks Again" or "love
+            # you all"
+            return [rest[0].i]
         return []
 
     def _closing(self, doc: Doc) -> list[int]:
@@ -1063,9 +1129,12 @@ class NameFinder:
         after = end + 1 if possessive else end
         # "our childminder Hyun-woo Park": after a role word, "Park" is a surname, not a place.
         introduced = start > 0 and doc[start - 1].lower_ in self.person_words
-        inside = not introduced and any(t.lower_ in self.not_before for t in doc[start:end])
+        inside = any(t.lower_ in self.organisation_words for t in doc[start + 1 : end]) or (
+            not introduced and any(t.lower_ in self.not_before for t in doc[start:end]))
         if after >= len(doc) or (possessive and doc[after].lower_ in self.not_possessive):
             return inside  # "Iestyn's nursery" is his, "the Rosie nursery" a place
+        if possessive and after + 1 < len(doc) and doc[after + 1].lower_ in self.records:
+            return inside  # "Noah's hospital number" is his
         return inside or doc[after].lower_ in self.not_before
 
     @staticmethod

@@ -68,9 +68,22 @@ def _card_number(text: str, match: re.Match[str]) -> bool:
     return 13 <= len(digits) <= 19 and luhn_ok(digits)
 
 
+# "due date is", "edd:", "due on the": what comes next is when a baby is expected, not anyone's
+# birth date. Strangers keep due dates in the messages they call clean (none of 206 dates of birth
+# in the development corpora was one), and a due date alone identifies nobody.
+_DUE_BEFORE = re.compile(
+    r"\b(?:due(?:\s+date)?|edd|expected)\s*(?:is|was|=|:|-|on|in|for)?\s*(?:is\s+|was\s+|on\s+)?"
+    r"(?:the\s+)?$", re.IGNORECASE)
+
+
+def _not_a_due_date(text: str, match: re.Match[str]) -> bool:
+    return not _DUE_BEFORE.search(text[max(0, match.start() - 30) : match.start()])
+
+
 VALIDATORS: dict[str, Callable[[str, re.Match[str]], bool]] = {
     "nhs_number": _nhs_number,
     "card_number": _card_number,
+    "not_a_due_date": _not_a_due_date,
 }
 
 

@@ -65,7 +65,12 @@ hard positions (after "for", "to" and "with", before a phone number or an email,
 signing off, families as "the Kowalczyks"), 61 national and health ids; 130 clean ones): scored
 first (names 0.901, addresses 0.950, national ids 0.984, 2/130 clean changed), then tuned on
 (names 0.956, ids 1.0, 1/130): held at the issue's targets (addresses just at 0.95: a rural
-townland and a bare "no. 14" are missed).
+townland and a bare "no. 14" are missed). A nineteenth wrote round nineteen (dev_pii_round19.yml:
+300 messages, 201 names, many of them words ("summer", "sky", "bill", "Precious") in lower case as
+a child's subject or after a kinship word, 49 national and health ids, US, UK and Irish addresses;
+120 clean ones): scored first (names 0.871, phones 0.975, every other kind 1.0, 3/120 clean
+changed), then tuned on (names 0.945, 1/120): held at names 0.94 and phones 0.97 (a number typed
+"07700 ... 900 ... 561"), every other kind at the issue's targets.
 """
 
 from __future__ import annotations
@@ -104,7 +109,9 @@ ROUND_FIFTEEN = Path(__file__).with_name("dev_pii_round15.yml")
 ROUND_SIXTEEN = Path(__file__).with_name("dev_pii_round16.yml")
 ROUND_SEVENTEEN = Path(__file__).with_name("dev_pii_round17.yml")
 ROUND_EIGHTEEN = Path(__file__).with_name("dev_pii_round18.yml")
+ROUND_NINETEEN = Path(__file__).with_name("dev_pii_round19.yml")
 ALL_OF = ("CARD", "BANK", "NATIONAL_ID")
+ROUND_NINETEEN_FLOORS = {"NAME": 0.94, "PHONE": 0.97, **dict.fromkeys(ALL_OF, 1.0)}
 MIN_RATE = 0.95
 MAX_CLEAN_ALTERED = 0.02
 
@@ -193,3 +200,7 @@ def test_the_names_round_twelve_holds_its_figure() -> None:
     ids=["13", "14", "15", "16", "17", "18"])
 def test_rounds_thirteen_to_eighteen_hold_the_targets(path: Path) -> None:
     assert_holds(score([path]), dict.fromkeys(ALL_OF, 1.0), MIN_RATE, MAX_CLEAN_ALTERED)
+
+
+def test_round_nineteen_holds_its_figures() -> None:
+    assert_holds(score([ROUND_NINETEEN]), ROUND_NINETEEN_FLOORS, MIN_RATE, MAX_CLEAN_ALTERED)

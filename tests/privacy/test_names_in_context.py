@@ -332,3 +332,65 @@ def test_names_after_for_before_a_number_initials_and_families(text: str, name: 
 ])
 def test_shows_peoples_and_reference_codes_stay(text: str, kept: str) -> None:
     assert kept in redact(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a word name in lower case as a child's subject: an age, "and i", a refusal, "been"
+    ("winter is 9 months and won't take a bottle", "winter"),
+    ("ember and i had a huge row about bedtimes", "ember"),
+    ("skye wont settle unless she's on me", "skye"),
+    ("Blossom been teething all week, no sleep", "Blossom"),
+    # named by who they are, then doing what a person does; a role after a kinship word
+    ("ivy my youngest is refusing solids", "ivy"),
+    ("my stepdad frankie basically lives here now", "frankie"),
+    ("our family support worker Oyelaran is lovely", "Oyelaran"),
+    # whom to ask for; a person's own record, body and things
+    ("ring the ward and ask for Adwoa", "Adwoa"),
+    ("that's Mehmet's hospital number from the scan", "Mehmet"),
+    ("Sent from Chinonso's phone", "Chinonso"),
+    # a sign-off with a surname; faith titles; a lower-case surname closing the message
+    ("Regards, Tendai Adeyemi", "Adeyemi"),
+    ("Pastor Adebayo came to pray for the baby", "Adebayo"),
+    ("that helped a lot. thanks, oksana hrytsenko", "hrytsenko"),
+    # a rare word as a subject: "has been"; a name after "hi its ... again"
+    ("farai has been up all night with his ears", "farai"),
+    ("hiya its chipo again", "chipo"),
+    ("It was Xiaoling who noticed the rash", "Xiaoling"),
+    ("Can't thank you enough, love Seojun's mum x. Oh and little Somto says hi", "Somto"),
+])
+def test_word_names_as_children_roles_records_and_sign_offs(text: str, name: str) -> None:
+    redacted = redact(text)
+    assert not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", redacted), redacted
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # festivals, organisations, due dates, verbs before a clause, endearments
+    ("it's Diwali next week and the fireworks scare him", "Diwali"),
+    ("I rang Maternal Mental Health Alliance for advice", "Maternal Mental Health Alliance"),
+    ("my due date is 14th March and I'm scared", "14th March"),
+    ("due on the 2nd of June, is it normal to feel this flat", "2nd of June"),
+    ("hope my son is ok at nursery today", "hope my son"),
+    ("will my baby be ok if I stop breastfeeding", "will my baby"),
+    ("habibti won't sleep anywhere but my chest", "habibti"),
+    ("summer is 3 months away and I can't wait", "summer"),
+    ("Dawn feeds are the hardest", "Dawn"),
+    ("Bill came in the post and it's gone up again", "Bill"),
+    ("my little angel has been a devil all day", "angel"),
+    ("Little Tikes slide for a 2 year old, worth it?", "Little Tikes"),
+    ("Regards, Thank You", "Thank You"),
+])
+def test_festivals_organisations_due_dates_and_endearments_stay(text: str, kept: str) -> None:
+    assert kept in redact(text)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("my SSN ends in 4417 if you need to check", "4417"),
+    ("last four of my social are 9031", "9031"),
+    ("GNIB card no. 552019 expired, can I still get a GP", "552019"),
+    ("her IRP number is 1288734", "1288734"),
+    ("BRP ZR8812345 for the form", "ZR8812345"),
+    ("Medi-Cal BIC 94412873B2298812 for the baby", "94412873B2298812"),
+    ("WIC card number 6011 2233 4455 for the formula", "6011 2233 4455"),
+])
+def test_last_four_immigration_and_benefit_card_numbers_go(text: str, value: str) -> None:
+    assert value not in redact(text)
