@@ -451,10 +451,19 @@ class NameFinder:
             if self._particle_then_surname(doc, end):
                 end += 2  # "henrique de oliveira", "Ali bin Hassan", in any case
                 continue
+            if (token.lower_ in _SURNAME_PARTICLES and end + 2 < len(doc) and not token.whitespace_
+                    and doc[end + 1].text == "-" and not doc[end + 1].whitespace_
+                    and self._capitalised(doc[end + 2])):
+                end += 3  # "Mariam al-Hashimi", "Youssef el-Amrani"
+                continue
+            closing = end + 1 >= len(doc) or doc[end + 1].is_punct or "\n" in token.whitespace_
+            if (token.lower_ in STOP_WORDS and self._capitalised(token) and closing
+                    and end - start >= 2 and self._capitalised(doc[start])):
+                end += 1  # the last part of a three-part name: "Nguyễn Văn An"
+                continue
             surname = token.lower_ in self.lists.surnames or token.lower_ in self.lists.first
             # In lower case, a word no dictionary holds straight after a first name, closing the
             # phrase: "- priya sharma", "thanks, siobhan o'brien"
-            closing = end + 1 >= len(doc) or doc[end + 1].is_punct or "\n" in token.whitespace_
             unspelt = (not self._capitalised(doc[start]) and len(token) >= 3 and closing
                        and self._rare(token))
             if self._plain(token) and token.lower_ not in self.lists.not_names and (

@@ -356,6 +356,10 @@ def test_shows_peoples_and_reference_codes_stay(text: str, kept: str) -> None:
     ("farai has been up all night with his ears", "farai"),
     ("hiya its chipo again", "chipo"),
     ("It was Xiaoling who noticed the rash", "Xiaoling"),
+    # a surname's particle joined by a hyphen; the short last part of a three-part name
+    ("my daughter Mariam al-Hashimi has a cold", "Hashimi"),
+    ("My name is Nguyễn Văn An", "An"),
+    ("heyyy its me jas, the one with twins", "jas"),
     ("Can't thank you enough, love Seojun's mum x. Oh and little Somto says hi", "Somto"),
 ])
 def test_word_names_as_children_roles_records_and_sign_offs(text: str, name: str) -> None:
