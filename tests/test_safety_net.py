@@ -1084,3 +1084,175 @@ def test_a_rule_read_only_beside_a_loss(detector: CrisisDetector) -> None:
     assert "ws_join_lost_baby" in found.rules
     calm = detector.detect("i just want to be with her for good, i hate leaving her at nursery")
     assert "ws_join_lost_baby" not in calm.rules
+
+
+# Round 16 (tests/tuning/messages_round16.yml): kinds of warning sign the net had no words for.
+# Each sentence is new, written for the kind, not taken from the tuning set.
+@pytest.mark.parametrize(("text", "intent"), [
+    # methods and doses asked about
+    ("quick question how tall does a multi storey car park have to be", "crisis_self_harm"),
+    ("what would be the least painful way, asking for me", "crisis_self_harm"),
+    ("spent the evening googling painless ways again", "crisis_self_harm"),
+    ("would it hurt if i jumped", "crisis_self_harm"),
+    # means kept back, a date, high places
+    ("stopped my antidepressants a month ago, been keeping them hidden in a drawer just in case",
+     "crisis_self_harm"),
+    ("holding on to them in case I ever need a way out", "crisis_self_harm"),
+    ("I've got enough of my dad's oxycodone that I never have to wake up to this again",
+     "crisis_self_harm"),
+    ("it's her birthday in June and I've decided that's when. sorry", "crisis_self_harm"),
+    ("got the day picked, after the wedding, don't want to ruin it for everyone",
+     "crisis_self_harm"),
+    ("I drive up to the cliffs at night and sit there. one day I'll just go over and that'll be "
+     "that", "crisis_self_harm"),
+    ("keep going up to the cliffs on my own and sitting at the edge", "crisis_self_harm"),
+    # affairs in order, goodbyes, no future, burden
+    ("wrote him a letter for his 18th saying none of it was his fault and put it with my will",
+     "crisis_self_harm"),
+    ("hid notes in his drawer so they'll find them later", "crisis_self_harm"),
+    ("if anything happens to me, make sure he knows she likes her bunny for bed",
+     "crisis_self_harm"),
+    ("sorted the passwords, left a list of where everything is, I feel strangely calm",
+     "crisis_self_harm"),
+    ("my sister texted thanks for everything, you've always been good to me. she never says "
+     "stuff like that", "crisis_self_harm"),
+    ("rang my dad to say goodbye. he had no idea what I meant", "crisis_self_harm"),
+    ("sometimes think if I just didn't come back from the school run. drive off somewhere "
+     "remote and that's it", "crisis_self_harm"),
+    ("he'd get the mortgage paid off with the payout", "crisis_self_harm"),
+    ("the kids would be better off with a dad who isn't me", "crisis_self_harm"),
+    ("they'd be happier with me not around at all", "crisis_self_harm"),
+    ("it would be more easy for everyone if I was not alive", "crisis_self_harm"),
+    ("he's sick of me, they're all sick of me, I'll do them a favour", "crisis_self_harm"),
+    ("I've stopped eating on purpose, I'd like to just fade away quietly", "crisis_self_harm"),
+    # harm to the baby
+    ("I keep leaving her in the bath and walking off. not sure it's an accident anymore",
+     "crisis_harm_baby"),
+    ("I held him too tight on purpose when he wouldn't settle", "crisis_harm_baby"),
+    ("if he doesn't shut up I'm putting him outside until he stops", "crisis_harm_baby"),
+    ("I was this close to shaking him", "crisis_harm_baby"),
+    ("I've got a pillow in my hands and I don't trust myself", "crisis_harm_baby"),
+    # abuse
+    ("my mum's boyfriend keeps coming into my bedroom at night", "crisis_abuse"),
+    ("does your boyfriend ever choke you when he's angry", "crisis_abuse"),
+    ("he strangled me during a row last week", "crisis_abuse"),
+    ("she threw a plate at my head", "crisis_abuse"),
+    ("he said he'd push me through the window", "crisis_abuse"),
+    # psychosis
+    ("I hear someone talking through the baby monitor", "crisis_psychosis"),
+    ("voices whispering my name", "crisis_psychosis"),
+    ("I can hear people in the loft, my partner swears there's nobody", "crisis_psychosis"),
+    ("I keep seeing shadows crawling on the ceiling", "crisis_psychosis"),
+    ("I can see a light around her, she's here to save us all", "crisis_psychosis"),
+    ("I'm being watched through my laptop and the baby monitor", "crisis_psychosis"),
+    ("the government are trying to take my son", "crisis_psychosis"),
+    ("so wired, up all night scrubbing the kitchen", "crisis_psychosis"),
+    ("not slept since friday and I don't need to, I've got so many ideas", "crisis_psychosis"),
+    ("she keeps asking me who I am", "crisis_psychosis"),
+    # a fall, then drowsy and sick (NHS head injury)
+    ("he rolled off the sofa onto the floor and now he's drowsy and was sick",
+     "crisis_medical_emergency"),
+])
+def test_round_sixteen_signs_are_caught(detector: CrisisDetector, text: str, intent: str) -> None:
+    assert intent in detector.detect(text).intents
+
+
+@pytest.mark.parametrize("text", [
+    # a past crisis, now recovered
+    "I was suicidal after my son was born and got support. That was 2 years ago and I've been "
+    "well ever since. how do I plan for baby 2?",
+    "had suicidal thoughts last year while pregnant but counselling helped and I'm doing great "
+    "now, any tips on sleep?",
+    "the dark thoughts I had during my first pregnancy are long gone, but I want to understand "
+    "them",
+    "talked to my GP about the dark thoughts I had in pregnancy, they're long gone now",
+    "any domestic violence charities I could fundraise for? I left an abusive ex years ago and "
+    "I'm in a really good place now",
+    # someone else's story, a programme watched
+    "saw an article about a dad who killed himself after his baby came, it really upset me",
+    "a podcast about psychosis after birth has me worried I'm going psychotic every time I "
+    "forget something, I feel fine otherwise",
+    # unwanted thoughts disowned, explicit denials, anger at an adult, grief
+    "keep getting horrible flashes of dropping him down the stairs. I hold the rail so tight. "
+    "I'd never, it makes me feel sick",
+    "my head keeps showing me him falling off the changing table, I know it's just a thought, "
+    "I'm not going to do anything",
+    "I'm nervous being alone with the baby because I'm clumsy, not because I'd ever hurt her",
+    "I could throttle him when he says she just needs a feed like I hadn't thought of that",
+    "part of me wishes I'd gone with him. I don't mean I want to die, I just miss him",
+    # low mood's colour, ordinary painless ways, play, Santa, planned risks, monitor noise
+    "I feel empty inside, like the whole world has gone grey",
+    "what's the least painful way to give birth",
+    "what's the least painful way to get her ears pierced",
+    "does it hurt to jump on a trampoline when pregnant",
+    "we've decided that's when we'll start weaning. any tips?",
+    "I'll just go over and see her tomorrow",
+    "if anything happens to me during the c-section, my sister knows her routine",
+    "left a letter from Santa where they'll find it on Christmas morning",
+    "I can hear the neighbours through the baby monitor, it picks up their channel",
+    "she'd be better off with a nanny who isn't me when I'm back at work",
+    "I see a glow around her in the sunset photos",
+    "honestly she came to save me, I was so lost before her",
+    "up all night cleaning because nesting! so excited",
+])
+def test_round_sixteen_lookalikes_stay_calm(detector: CrisisDetector, text: str) -> None:
+    assert detector.detect(text).intent is None
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("the suicidal thoughts i had in my last pregnancy are long gone but i'm thinking about "
+     "ending it again", "crisis_self_harm"),
+    ("i had thoughts of ending it last year, doing well now, but tonight i want to die",
+     "crisis_self_harm"),
+    ("wanted to die last year, I'm in a good place now but I still think about it every day",
+     "crisis_self_harm"),
+    ("i was suicidal when i was pregnant and i still am", "crisis_self_harm"),
+    ("read a story about a mum who took her own life and i want to do the same, i've got the "
+     "pills ready", "crisis_self_harm"),
+    ("watched a programme about postpartum psychosis and i'm worried, the voices are telling me "
+     "to hurt the baby", "crisis_psychosis"),
+    ("i'm not going to do anything, it's just a thought, but i've been holding her under the "
+     "water for longer each time", "crisis_harm_baby"),
+    ("i don't mean i want to die, i just want to go to sleep and never wake up",
+     "crisis_self_harm"),
+    ("everything has gone grey and the baby's lips are blue", "crisis_medical_emergency"),
+    ("not because i'd ever hurt him, but yesterday i shook him", "crisis_harm_baby"),
+    ("i could strangle him when he says no, he's only 2 and won't stop crying",
+     "crisis_harm_baby"),
+    ("i went through domestic abuse years ago, i'm in a good place now, but my new partner hit "
+     "me last night", "crisis_abuse"),
+    ("volunteering for a domestic abuse charity and my own husband is hitting me",
+     "crisis_abuse"),
+    ("what's the easiest way to give birth, and what's the least painful way to die",
+     "crisis_self_harm"),
+])
+def test_what_the_round_sixteen_exceptions_never_excuse(
+    detector: CrisisDetector, text: str, intent: str
+) -> None:
+    assert intent in detector.detect(text).intents
+
+
+# Medical look-alikes of the parent's own life (2026-12-07, third stop): figures of breathlessness
+# and collapse, a panic attack told afterwards, a first aid course on choking, and a question asked
+# to be prepared. Each sentence is new; the emergency beside each still escalates.
+@pytest.mark.parametrize("text", [
+    "my sister moved in with her three kids and I can't breathe in my own house",
+    "I had a panic attack at the school gate, my chest went tight and I couldn't breathe",
+    "we went on a first aid course on choking last week, how often should we practise?",
+    "what should I do if she stops breathing? I just want to be prepared",
+    "honestly I'm so shattered I could just collapse",
+])
+def test_medical_figures_and_courses_stay_calm(detector: CrisisDetector, text: str) -> None:
+    assert "crisis_medical_emergency" not in detector.detect(text).intents
+
+
+@pytest.mark.parametrize("text", [
+    "I'm having a panic attack, my chest is crushing and my left arm has gone numb",
+    "at the first aid course my baby started choking on a raisin and went blue",
+    "what do I do, she's stopped breathing and she's grey",
+    "I'm so dizzy I'm going to collapse and I can't see properly",
+    "I can't breathe in my own house, he's got his hands round my neck",
+])
+def test_what_the_medical_figures_never_excuse(detector: CrisisDetector, text: str) -> None:
+    found = detector.detect(text)
+    assert {"crisis_medical_emergency", "crisis_abuse"} & set(found.intents)
