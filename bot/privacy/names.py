@@ -926,7 +926,7 @@ class NameFinder:
                 return self._clause_start(doc, i) or self._capitalised(token)
             if word in self.clause_verbs:
                 return False  # "hope my son is ok", "Will my baby be ok"
-            # "amber my eldest is being mean", "Patience the nursery nurse said": first in its
+            # "amber my eldest is being mean", "dawn my support worker is off": first in its
             # clause, named by who they are, then doing what a person does
             return (self._capitalised(token) or self._clause_start(doc, i)) and (
                 self._person_follows(doc, end - 1))
