@@ -309,7 +309,10 @@ class NameFinder:
         self.places.add("place", [self.nlp.make_doc(t) for t in phrases])
         # Public names ("Miss Rachel", "John Lewis", "Thomas the Tank Engine") are never a person's.
         public = _phrases(DATA / "public_names.txt")
-        self.places.add("public", [self.nlp.make_doc(t) for t in public])
+        # Title case too: "Dr." and "Mr." are one token only when capitalised ("Dr. Seuss").
+        docs = {tuple(t.lower_ for t in doc): doc for phrase in public
+                for doc in (self.nlp.make_doc(phrase), self.nlp.make_doc(phrase.title()))}
+        self.places.add("public", list(docs.values()))
 
     def _add(self, key: str, phrases: list[str], before: bool) -> None:
         # Tokenise each phrase beside a name, exactly as it would be in a message.
@@ -644,11 +647,12 @@ class NameFinder:
                     or self._said_to_be_someone(doc, i + 1) or self._away_at(doc, i + 2))
         if after in {"at", "from"}:
             return self._speaks_from_a_place(doc, i + 1)
-        if after == "and" and i + 3 < len(doc):
-            # "efua and kofi have chickenpox": a pair of people doing something together
+        if after in _PAIR_LINKS and i + 3 < len(doc):
+            # "efua and kofi have chickenpox", "ama n kwesi r coming": a pair of people doing
+            # something together
             other = doc[i + 2]
             if other.lower_ in {"i", "me"}:
-                return True  # "brook and i split up", "rocky and me went to the park"
+                return True  # "brook and i split up", "kemi n me r talking again"
             return (self._plain(other) and (self._listed(other) or self._rare(other)
                                              or self._named_like_a_place(other))
                     and doc[i + 3].lower_ in _TOGETHER)

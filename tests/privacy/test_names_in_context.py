@@ -360,6 +360,13 @@ def test_shows_peoples_and_reference_codes_stay(text: str, kept: str) -> None:
     ("my daughter Mariam al-Hashimi has a cold", "Hashimi"),
     ("My name is Nguyễn Văn An", "An"),
     ("heyyy its me jas, the one with twins", "jas"),
+    # round 20: what people say and do, pregnant, pairs joined by "n", first milestones, "Mama"
+    ("Ruthie reckons I should go back to the GP", "Ruthie"),
+    ("Kezia is pregnant again and so am I", "Kezia"),
+    ("femi n me r going to try the baby swim class", "femi"),
+    ("Tolulope's first tooth came through", "Tolulope"),
+    ("Mama Adwoa says to wrap her tighter", "Adwoa"),
+    ("Lucky, our eldest, has started biting", "Lucky"),
     ("Can't thank you enough, love Seojun's mum x. Oh and little Somto says hi", "Somto"),
 ])
 def test_word_names_as_children_roles_records_and_sign_offs(text: str, name: str) -> None:
@@ -381,6 +388,8 @@ def test_word_names_as_children_roles_records_and_sign_offs(text: str, name: str
     ("Bill came in the post and it's gone up again", "Bill"),
     ("my little angel has been a devil all day", "angel"),
     ("Little Tikes slide for a 2 year old, worth it?", "Little Tikes"),
+    ("we read The Cat in the Hat by Dr. Seuss every night", "Dr. Seuss"),
+    ("We're Going on a Bear Hunt is her favourite", "Bear Hunt"),
     ("Regards, Thank You", "Thank You"),
 ])
 def test_festivals_organisations_due_dates_and_endearments_stay(text: str, kept: str) -> None:
