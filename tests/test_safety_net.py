@@ -1256,3 +1256,32 @@ def test_medical_figures_and_courses_stay_calm(detector: CrisisDetector, text: s
 def test_what_the_medical_figures_never_excuse(detector: CrisisDetector, text: str) -> None:
     found = detector.detect(text)
     assert {"crisis_medical_emergency", "crisis_abuse"} & set(found.intents)
+
+
+# Look-alikes of round 16's warning signs, from the project's own sentences (third stop): a
+# delay home, a quiet break, thanks after a party, wired from a night shift, a bonus paying off a
+# mortgage. The sign each one resembles still escalates beside it.
+@pytest.mark.parametrize("text", [
+    "if I don't make it home tonight because of the snow, his dad will do bedtime",
+    "we're driving somewhere quiet for the weekend and that's it, no phones",
+    "my sister said thanks for everything after the baby shower, so sweet and not like her at all",
+    "I'm so wired after my night shift, up all night cleaning the ward",
+    "when my husband gets his bonus he'll get the mortgage paid off early",
+])
+def test_round_sixteen_signs_have_ordinary_twins(detector: CrisisDetector, text: str) -> None:
+    assert not detector.detect(text).intents
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("if i didn't make it home tonight nobody would even notice", "crisis_self_harm"),
+    ("I'll drive somewhere quiet tonight and that's it", "crisis_self_harm"),
+    ("my daughter rang to say thanks for everything, you were always good to me, mind the baby. "
+     "not like her at all", "crisis_self_harm"),
+    ("not slept for 4 days and I'm buzzing, so much energy, up all night cleaning",
+     "crisis_psychosis"),
+    ("they'd get the house paid off if I wasn't here", "crisis_self_harm"),
+])
+def test_what_the_ordinary_twins_never_excuse(
+    detector: CrisisDetector, text: str, intent: str
+) -> None:
+    assert intent in detector.detect(text).intents
