@@ -1285,3 +1285,28 @@ def test_what_the_ordinary_twins_never_excuse(
     detector: CrisisDetector, text: str, intent: str
 ) -> None:
     assert intent in detector.detect(text).intents
+
+
+# Anger at an adult named earlier in the message, with no child between him and the pronoun
+# (the project's own sentences, fourth stop): the pronoun is the adult, not the baby.
+@pytest.mark.parametrize("text", [
+    "my husband rolled in at 3am stinking of beer and woke everyone, honestly i could strangle him",
+    "his mum came round and rearranged my whole kitchen, i wanted to shake her",
+    "my partner told his mates i'm always moaning, i could have strangled him",
+    "my brother said i look knackered, i could slap him",
+])
+def test_anger_at_an_adult_named_before_stays_calm(detector: CrisisDetector, text: str) -> None:
+    assert "crisis_harm_baby" not in detector.detect(text).intents
+
+
+@pytest.mark.parametrize("text", [
+    "my husband went out and the baby screamed for five hours, i wanted to shake him",
+    "my partner is away and she won't stop crying, i could shake her",
+    "my husband was at work and i was alone with him all day, i really wanted to shake him",
+    "my boyfriend doesn't help. I'm scared I'm going to shake him",
+    "my partner's on nights. i don't trust myself not to shake him",
+])
+def test_a_child_between_the_adult_and_the_pronoun_still_escalates(
+    detector: CrisisDetector, text: str
+) -> None:
+    assert "crisis_harm_baby" in detector.detect(text).intents

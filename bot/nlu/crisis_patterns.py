@@ -9,6 +9,8 @@ that staff can read and extend them without knowing spaCy's token-pattern syntax
 - ``word?``     the word may be missing
 - ``=word``     exactly this word (no lemma, no typo tolerance)
 - ``~``         any one word;  ``...`` up to three words of any kind, ``...6`` up to six
+- ``...6!a|b``  up to six words, none of them ``a`` or ``b`` (in any inflection): "the husband,
+                with no baby named between him and the verb"
 - ``{a b|c}``   any of these word sequences ("a b" or "c")
 - ``/re/``      a word matching the regular expression (numbers such as temperatures)
 """
@@ -225,13 +227,24 @@ def _split_phrase(nlp: Language, phrase: str) -> list[str]:
     return tokens
 
 
+_GAP = re.compile(r"\.\.\.(?P<size>\d+)?(?:!(?P<not>[^\s]+))?")
+
+
 def compile_phrase(nlp: Language, phrase: str) -> list[list[dict[str, Any]]]:
     """Expand one phrase into the spaCy token patterns that together match it."""
     slots: list[list[list[dict[str, Any]]]] = []
     for token in _split_phrase(nlp, phrase):
-        if token.startswith("...") and (token == "..." or token[3:].isdigit()):
-            gap = int(token[3:] or 3)
-            slots.append([[{"OP": "?"} for _ in range(gap)]])
+        gap = _GAP.fullmatch(token)
+        if gap:
+            size = int(gap["size"] or 3)
+            spec: dict[str, Any] = {"OP": "?"}
+            if gap["not"]:
+                words = [w.lstrip("=").lower() for w in gap["not"].split("|")]
+                barred = sorted({_lemma(nlp, w) for w in words if w})
+                spec[KEY_ATTR] = {"NOT_IN": barred}
+            slots.append([[dict(spec) for _ in range(size)]])
+        elif token.startswith("..."):
+            raise PatternError(f"malformed gap {token!r} in {phrase!r}")
         else:
             slots.append([[spec] for spec in _compile_token(nlp, token)])
     if not slots:

@@ -398,7 +398,10 @@ class NameFinder:
                 doc, i = token.doc, token.i
                 aside = i + 1 < len(doc) and doc[i + 1].text in {",", "(", "'s", "’s"}
                 return self._capitalised(token) and (aside or not self._sentence_start(doc, i))
-            return self._listed(token) or self._unknown(token) or self._named_like_a_place(token)
+            return (self._listed(token) or self._unknown(token)
+                    or self._named_like_a_place(token) or self._rare_surname(token))
+        if tier == "listed" and self._rare_surname(token):
+            return True  # "Patel next door said"
         if tier == "listed" and self._named_like_a_place(token) and self._last_word(token):
             return True  # "ring me after 6, its Kerry": the writer signs in at the end
         if tier == "titled":  # "Auntie Blessing", "Nana Joy": any capitalised word after a title
@@ -424,6 +427,11 @@ class NameFinder:
         # Kinship and role words take any unknown word ("my son kofi"); the weaker contexts
         # ("I told ...", "... was born") only a capitalised one ("I told Gosia").
         return (tier == "capitalised" or self._capitalised(token)) and self._unknown(token)
+
+    def _rare_surname(self, token: Token) -> bool:
+        """A capitalised surname on the list that no dictionary holds ("Patel", "Okafor")."""
+        return (self._capitalised(token) and token.lower_ in self.lists.surnames
+                and self._rare(token))
 
     def _named_like_a_place(self, token: Token) -> bool:
         """A capitalised first name that is also a place ("Kerry", "Shannon", "Jordan"): a name
@@ -727,8 +735,9 @@ class NameFinder:
                     continue
                 # Written as a person's subject, a rare word is a name even if it is one letter
                 # from an everyday word ("Kidus keeps", "Tunde says"): "Kids keeps" is no typo.
-                if self._unknown(token) or (word not in self.vocabulary and not self._common(token)
-                                            and not self._inflection(token)):
+                unspelt = word not in self.vocabulary and not self._common(token) and (
+                    not self._inflection(token))
+                if self._unknown(token) or unspelt or self._hyphenated_given_name(doc, i):
                     hits.append(i)
                 continue
             if doc[i - 1].lower_ not in self.person_verbs:
@@ -736,6 +745,17 @@ class NameFinder:
             if self._unknown(token):
                 hits.append(i)
         return hits
+
+    def _hyphenated_given_name(self, doc: Doc, i: int) -> bool:
+        """ "Soo-ah's first tooth", "Ha-eun is 3 months": a listed first part ("soo", an everyday
+        word too) joined to a short second part, as the subject; not "Self-care is" or
+        "Co-sleeping is" (no name first)."""
+        if i + 2 >= len(doc) or doc[i + 1].text != "-" or doc[i].whitespace_:
+            return False
+        second = doc[i + 2]
+        if doc[i + 1].whitespace_ or not second.is_alpha or len(second) > 4:
+            return False
+        return self._on_a_list(doc[i]) and second.lower_ not in self.lists.not_names
 
     @staticmethod
     def _inflection(token: Token) -> bool:
@@ -811,7 +831,9 @@ class NameFinder:
                 and doc[i + 2].lower_ in self.person_words)
 
     def _clause_start(self, doc: Doc, i: int) -> bool:
-        return self._sentence_start(doc, i) or doc[i - 1].text in {",", "-", "("}
+        # Kisses close a message and open a sign-off: "... thanks so much x from Shaz".
+        return self._sentence_start(doc, i) or doc[i - 1].text in {",", "-", "("} or (
+            doc[i - 1].lower_ in _KISSES)
 
     def _from_contexts(self, doc: Doc) -> list[int]:
         hits = []
@@ -896,8 +918,9 @@ class NameFinder:
 
     def _family_plural(self, doc: Doc, i: int) -> bool:
         """ "the Kowalczyks are coming", "knows us as the Gallaghers": a family by its surname,
-        a surname on a list with an "s"; not "the Tweenies" (no surname) or "the Simpsons" (a
-        public name), nor "the Americans"."""
+        a surname or first name on a list with an "s", or a word in no dictionary before what
+        people do; not "the Tweenies" (no surname) or "the Simpsons" (a public name), nor "the
+        Americans"."""
         token = doc[i]
         text = token.text
         if doc[i - 1].lower_ != "the" or not self._capitalised(token) or len(text) < 5 or (
@@ -909,7 +932,14 @@ class NameFinder:
             return False
         if stem in self.english or stem in self.lists.places or stem in self.lists.not_names:
             return False
-        return stem in self.lists.surnames
+        if stem.replace("'", "").replace("’", "") in self.lists.surnames:
+            return True  # "the O'Briens"
+        if stem in self.lists.first and stem not in self.lists.word_names:
+            return True  # "the Mahmouds", "the Hassans": surnames that are first names too
+        # A surname on no list ("the Kowalczyks"), where what follows is what people do.
+        nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+        return self._rare(token) and len(stem) >= 5 and (
+            nxt in self.subject_links or nxt in self.state_links or nxt in {"are", "were", "have"})
 
     def _beside_kin(self, doc: Doc, i: int, key: str, end: int) -> bool:
         """A lower-case word beside a kinship or role word that the tiers turn down (a word that
@@ -936,9 +966,11 @@ class NameFinder:
                 self._person_follows(doc, end - 1))
         if i + 1 < len(doc) and doc[i + 1].text in {",", ")"}:
             return doc[i - 1].text in {",", "("}
-        return self._person_follows(doc, i)
+        # Straight after a kinship word, "won't" and "never" are a person's ("my girl precious
+        # wont eat"), as they are a place's seldom.
+        return self._person_follows(doc, i, _PLACE_THING_VERBS)
 
-    def _person_follows(self, doc: Doc, i: int) -> bool:
+    def _person_follows(self, doc: Doc, i: int, thing_verbs: set[str] = _THING_VERBS) -> bool:
         """The words after doc[i] are what a person does, or say who they are."""
         if i + 1 >= len(doc):
             return False
@@ -947,12 +979,17 @@ class NameFinder:
             # "my mother in law sue basically moved in": an adverb, then what a person does
             return doc[i + 2].lower_ in self.subject_links | self.state_links
         if after in self.subject_links:
-            return after not in _THING_VERBS
+            return after not in thing_verbs
         return after in self.state_links or after in _PERSON_FOLLOWERS
 
     def _signoff(self, doc: Doc, end: int) -> list[int]:
-        """A name closing the message after "thanks", "love" ... or before kisses."""
-        rest = [t for t in doc[end:] if not t.is_punct and t.lower_ not in _KISSES]
+        """A name closing the message after "thanks", "love" ... or before kisses; an aside in
+        brackets may close it ("cheers, Dougie (grandad, first time doing nights)")."""
+        tail = doc[end:]
+        brackets = [t.i for t in tail if t.text == "("]
+        if brackets and doc[-1].text == ")":
+            tail = doc[end : brackets[0]]
+        rest = [t for t in tail if not t.is_punct and t.lower_ not in _KISSES]
         if (len(rest) == 3 and rest[1].lower_ in {"'s", "’s"}
                 and rest[2].lower_ in self.person_words and self._plain(rest[0])
                 and rest[0].lower_ not in self.lists.not_names):

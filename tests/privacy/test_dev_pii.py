@@ -73,7 +73,13 @@ changed), then tuned on (names 0.945, 1/120): held at names 0.94 and phones 0.97
 "07700 ... 900 ... 561"), every other kind at the issue's targets. A twentieth wrote a names round
 (dev_pii_round20.yml: 200 messages with 279 names in long rambling messages, as objects, in
 reported speech, nicknames, every origin; 60 clean ones with characters, authors and brands):
-scored first (names 0.918, 2/60 clean changed), then tuned on (0.943, 1/60): held at 0.94.
+scored first (names 0.918, 2/60 clean changed), then tuned on (0.943, 1/60): held at 0.94. A
+twenty-first wrote round twenty-one (dev_pii_round21.yml: 301 messages, 170 national, health,
+tax and benefit ids in every form (split over lines, "last 4 of my ssn which is", "unique
+taxpayer ref", a DWP reference number), 136 names (surnames alone, families as "the Mahmouds",
+"Soo-ah's", nicknames, sign-offs with an aside in brackets); 64 clean ones): scored first (names
+0.926, national ids 0.959, 0/64 clean changed), then tuned on (names 0.985, ids 0.988, 0/64): held
+at names 0.97 and ids 0.98 (an NHS number read out in pieces around words is missed).
 """
 
 from __future__ import annotations
@@ -116,6 +122,8 @@ ROUND_NINETEEN = Path(__file__).with_name("dev_pii_round19.yml")
 ALL_OF = ("CARD", "BANK", "NATIONAL_ID")
 ROUND_NINETEEN_FLOORS = {"NAME": 0.94, "PHONE": 0.97, **dict.fromkeys(ALL_OF, 1.0)}
 ROUND_TWENTY = Path(__file__).with_name("dev_pii_round20.yml")
+ROUND_TWENTY_ONE = Path(__file__).with_name("dev_pii_round21.yml")
+ROUND_TWENTY_ONE_FLOORS = {"NAME": 0.97, "NATIONAL_ID": 0.98}
 MIN_RATE = 0.95
 MAX_CLEAN_ALTERED = 0.02
 
@@ -212,3 +220,7 @@ def test_round_nineteen_holds_its_figures() -> None:
 
 def test_the_names_round_twenty_holds_its_figure() -> None:
     assert_holds(score([ROUND_TWENTY]), {"NAME": 0.94}, MIN_RATE, MAX_CLEAN_ALTERED)
+
+
+def test_round_twenty_one_holds_its_figures() -> None:
+    assert_holds(score([ROUND_TWENTY_ONE]), ROUND_TWENTY_ONE_FLOORS, MIN_RATE, MAX_CLEAN_ALTERED)

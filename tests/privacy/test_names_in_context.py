@@ -407,3 +407,31 @@ def test_festivals_organisations_due_dates_and_endearments_stay(text: str, kept:
 ])
 def test_last_four_immigration_and_benefit_card_numbers_go(text: str, value: str) -> None:
     assert value not in redact(text)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Okafor across the road said she'd help", "Okafor"),
+    ("we're off to stay with the O'Neills for new year", "O'Neills"),
+    ("the Hassans came round with a lasagne", "Hassans"),
+    ("the Wiśniewskis are lovely but loud", "Wiśniewskis"),
+    ("my boy joy wont take a bottle", "joy"),
+    ("Min-ji's first word was dada", "Min-ji"),
+    ("my husband Mo works nights", "Mo"),
+    ("that's all for now x from Bex", "Bex"),
+    ("thanks again, Ffion (mum of two, knackered)", "Ffion"),
+    ("last 4 of my ssn which is 2287", "2287"),
+    ("my unique taxpayer ref is 5518203947", "5518203947"),
+    ("HMRC reference number 7731-2290-11 on the letter", "7731-2290-11"),
+    ("NHS no:\n943 476\n5919", "5919"),
+])
+def test_surnames_families_asides_and_split_ids_go(text: str, value: str) -> None:
+    assert value not in redact(text)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("the Teletubbies are on and he's transfixed", "Teletubbies"),
+    ("Self-care is hard with a newborn", "Self-care"),
+    ("my boy never sleeps past 5", "never"),
+])
+def test_shows_compounds_and_habits_stay(text: str, kept: str) -> None:
+    assert kept in redact(text)
