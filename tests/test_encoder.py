@@ -44,6 +44,13 @@ def test_a_batch_gives_each_text_the_vector_it_gets_alone(encoder: SentenceEncod
     assert encoder.encode([]).shape == (0, encoder.dim)
 
 
+def test_the_onnx_graph_gives_the_numpy_reference_vectors(encoder: SentenceEncoder) -> None:
+    assert load_settings().runtime == "onnxruntime"  # what the assistant runs (encoder.yml)
+    reference = SentenceEncoder(dataclasses.replace(load_settings(), runtime="numpy"))
+    texts = ["hi", "I have the pills. Tonight.", "😭😭", "feeding at night and nappies " * 20]
+    assert np.allclose(encoder.encode(texts), reference.encode(texts), atol=1e-5)
+
+
 def test_weights_that_are_not_the_upstream_release_are_refused() -> None:
     settings = load_settings()
     verify(settings)

@@ -1,10 +1,12 @@
-"""A small pretrained sentence encoder (all-MiniLM-L6-v2) as a plain numpy forward pass.
+"""A small pretrained sentence encoder (all-MiniLM-L6-v2) without torch or TensorFlow.
 
 Word and character n-grams only know the words they were trained on; a sentence encoder maps
-two sentences with no word in common but the same meaning close together. It runs in numpy,
-outside TensorFlow's eager mode (which made Rasa's own language-model featurizer cost ~170 ms a
-parse), and is loaded once per process (``get_encoder``). The weights come from a hash-pinned
-wheel and are checked against the upstream sha256 sums (``verify``); nothing is downloaded.
+two sentences with no word in common but the same meaning close together. It runs outside
+TensorFlow's eager mode (which made Rasa's own language-model featurizer cost ~170 ms a parse):
+the transformer layers in ONNX Runtime (bot/nlu/encoder_graph.py), or in the plain numpy forward
+pass below, which is the reference the graph is tested against. It is loaded once per process
+(``get_encoder``). The weights come from a hash-pinned wheel and are checked against the
+upstream sha256 sums (``verify``); nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ import numpy as np
 import yaml
 from scipy.special import erf
 
+from bot.nlu.encoder_graph import GraphLayers
+
 SETTINGS_PATH = Path(__file__).with_name("encoder.yml")
 
 
@@ -30,6 +34,9 @@ class EncoderSettings:
     sha256: dict[str, str]
     max_tokens: int
     batch_size: int
+    runtime: str = "numpy"
+    threads: int = 1
+    prepack: bool = True
 
 
 def load_settings(path: Path = SETTINGS_PATH) -> EncoderSettings:
@@ -45,6 +52,9 @@ def load_settings(path: Path = SETTINGS_PATH) -> EncoderSettings:
         sha256=dict(raw["sha256"]),
         max_tokens=int(raw["max_tokens"]),
         batch_size=int(raw["batch_size"]),
+        runtime=str(raw.get("runtime", "numpy")),
+        threads=int(raw.get("threads", 1)),
+        prepack=bool(raw.get("prepack", True)),
     )
 
 
@@ -106,6 +116,14 @@ class SentenceEncoder:
         layers = range(int(config["num_hidden_layers"]))
         self.layers = [self._layer(w, f"encoder.layer.{i}.") for i in layers]
         self.dim = int(config["hidden_size"])
+        self.graph: GraphLayers | None = None
+        if settings.runtime == "onnxruntime":
+            self.graph = GraphLayers(
+                self.layers, self.heads, self.eps, settings.threads, settings.prepack
+            )
+            self.layers = []  # the session holds its own copy of the weights
+        elif settings.runtime != "numpy":
+            raise ValueError(f"unknown encoder runtime {settings.runtime!r} (encoder.yml)")
 
     @staticmethod
     def _layer(w: dict[str, np.ndarray], p: str) -> _Layer:
@@ -146,6 +164,19 @@ class SentenceEncoder:
         x = _layer_norm(x, *self.ln0, self.eps)
         # Padding positions get a large negative score, so no token attends to them.
         bias = ((1.0 - mask) * np.float32(-1e9))[:, None, None, :]
+        if self.graph is not None:
+            x = self.graph(x.reshape(batch, length, self.dim), bias)
+        else:
+            x = self._layers_in_numpy(x, bias, batch, length)
+        x = x.reshape(batch, length, self.dim)
+        pooled = (x * mask[:, :, None]).sum(axis=1) / np.maximum(mask.sum(axis=1), 1.0)[:, None]
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+
+    def _layers_in_numpy(
+        self, x: np.ndarray, bias: np.ndarray, batch: int, length: int
+    ) -> np.ndarray:
+        """The reference forward pass (and the runtime where onnxruntime is not wanted)."""
         head_dim = self.dim // self.heads
         scale = np.float32(1.0 / np.sqrt(head_dim))
         for layer in self.layers:
@@ -159,10 +190,7 @@ class SentenceEncoder:
             x = _layer_norm(x + context @ layer.out + layer.out_bias, *layer.ln1, self.eps)
             hidden = _gelu(x @ layer.up + layer.up_bias)
             x = _layer_norm(x + hidden @ layer.down + layer.down_bias, *layer.ln2, self.eps)
-        x = x.reshape(batch, length, self.dim)
-        pooled = (x * mask[:, :, None]).sum(axis=1) / np.maximum(mask.sum(axis=1), 1.0)[:, None]
-        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+        return x
 
 
 @functools.lru_cache(maxsize=1)
