@@ -16,6 +16,7 @@ import hashlib
 import importlib.util
 import json
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,8 @@ from scipy.special import erf
 from bot.nlu.encoder_graph import GraphLayers
 
 SETTINGS_PATH = Path(__file__).with_name("encoder.yml")
+# Batches in one call from which they are encoded side by side (``bulk_threads``).
+BULK_BATCHES = 8
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,7 @@ class EncoderSettings:
     runtime: str = "numpy"
     threads: int = 1
     prepack: bool = True
+    bulk_threads: int = 1
 
 
 def load_settings(path: Path = SETTINGS_PATH) -> EncoderSettings:
@@ -55,6 +59,7 @@ def load_settings(path: Path = SETTINGS_PATH) -> EncoderSettings:
         runtime=str(raw.get("runtime", "numpy")),
         threads=int(raw.get("threads", 1)),
         prepack=bool(raw.get("prepack", True)),
+        bulk_threads=int(raw.get("bulk_threads", 1)),
     )
 
 
@@ -105,6 +110,7 @@ class SentenceEncoder:
         self.heads = int(config["num_attention_heads"])
         self.eps = float(config["layer_norm_eps"])
         self.batch_size = settings.batch_size
+        self.bulk_threads = settings.bulk_threads
         self.tokenizer = Tokenizer.from_file(str(settings.model_dir / "tokenizer.json"))
         self.tokenizer.enable_truncation(settings.max_tokens)
         self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # to the longest in a batch
@@ -149,9 +155,20 @@ class SentenceEncoder:
         # Similar lengths share a batch, so little time goes on padding.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         out = np.empty((len(texts), self.dim), dtype=np.float32)
-        for start in range(0, len(order), self.batch_size):
-            chunk = order[start : start + self.batch_size]
+        chunks = [order[start : start + self.batch_size]
+                  for start in range(0, len(order), self.batch_size)]
+
+        def encode_chunk(chunk: list[int]) -> None:
             out[chunk] = self._encode_batch([texts[i] for i in chunk])
+
+        if self.graph is not None and len(chunks) >= BULK_BATCHES and self.bulk_threads > 1:
+            # Training data and the exemplar bank: batches side by side (ONNX Runtime lets go of
+            # the GIL while it runs); a parent's message is never this big.
+            with ThreadPoolExecutor(self.bulk_threads) as pool:
+                list(pool.map(encode_chunk, chunks))
+        else:
+            for chunk in chunks:
+                encode_chunk(chunk)
         return out
 
     def _encode_batch(self, texts: list[str]) -> np.ndarray:

@@ -423,6 +423,8 @@ def test_last_four_immigration_and_benefit_card_numbers_go(text: str, value: str
     ("my unique taxpayer ref is 5518203947", "5518203947"),
     ("HMRC reference number 7731-2290-11 on the letter", "7731-2290-11"),
     ("NHS no:\n943 476\n5919", "5919"),
+    ("her medical record number is 00451287", "00451287"),
+    ("birth certificate no. 228113 is on the form", "228113"),
 ])
 def test_surnames_families_asides_and_split_ids_go(text: str, value: str) -> None:
     assert value not in redact(text)
