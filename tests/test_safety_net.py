@@ -1310,3 +1310,197 @@ def test_a_child_between_the_adult_and_the_pronoun_still_escalates(
     detector: CrisisDetector, text: str
 ) -> None:
     assert "crisis_harm_baby" in detector.detect(text).intents
+
+
+# Round 17 (tests/tuning/messages_round17.yml; docs/safety/crisis-patterns.md, "Round 17"): each
+# calm exception beside the crisis of nearly the same words that it must not hide. The sentences
+# are the project's own, written for these tests.
+@pytest.mark.parametrize("text", [
+    # anger at an adult: the adult's outing after "he" (fos_adult_target), a verb of anger after
+    # an adult named before (fos_adult_antecedent), the other parent named by the child
+    # (fos_baby_daddy_antecedent), what adults do (fos_adult_acts), the adult's own excuse
+    # (fos_adult_excuse), a wish said in a row (fos_hit_by_vehicle)
+    "I'm going to batter him, he's away to the golf again and left me with the kids",
+    "my dad keeps lecturing me about dummies, I wanted to push him out of the car",
+    "her baby daddy never pays a penny towards anything, honestly I could throttle him",
+    "if my mother in law texts one more time about weaning I'll strangle her",
+    "my ex rang 9 times about the handover, I swear I'll kill her one day",
+    "could throttle him. 'I need my sleep' he says, as if I don't",
+    "I could strangle him, you slept 9 hours mate and I did every feed",
+    "we had a row and I told him I hope he gets hit by a train, I didn't mean it",
+])
+def test_round_seventeen_anger_at_adults_stays_calm(detector: CrisisDetector, text: str) -> None:
+    assert not detector.detect(text).intents
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("I'm going to batter him, he won't stop screaming and I can't take it", "crisis_harm_baby"),
+    ("my dad went home and the baby was crying all night, I wanted to push him out of the window",
+     "crisis_harm_baby"),
+    ("her baby daddy left us, now she screams all night and I could throttle her",
+     "crisis_harm_baby"),
+    ("my husband texted he's staying out, she's been crying for hours, I'm going to shake her",
+     "crisis_harm_baby"),
+    ("could throttle him, he slept 20 minutes all day and won't stop screaming",
+     "crisis_harm_baby"),
+    ("I told him I hope he gets hit by a train and he hit me across the face", "crisis_abuse"),
+    # the adult as the one who does it, with no wish or modal before the verb
+    ("I watched my brother shake her when she wouldn't settle", "crisis_harm_baby"),
+    ("my husband came in drunk and I saw my husband slap him", "crisis_harm_baby"),
+])
+def test_what_the_round_seventeen_anger_exceptions_never_excuse(
+    detector: CrisisDetector, text: str, intent: str
+) -> None:
+    assert intent in detector.detect(text).intents
+
+
+@pytest.mark.parametrize("text", [
+    # exhaustion told as a prediction (fos_collapse_idiom)
+    "if I don't get a nap today I'm going to keel over",
+    # a choke that is over (resolved_now with past_time)
+    "he choked on a grape in June, I did back blows and it popped out, he's fine, I just keep "
+    "thinking about it",
+    # a question for later (info_not_happening)
+    "what do you do if a baby is choking? I'd like to know before it ever happens",
+    # self-harm long over, told at a booking appointment (resolved_past_self_harm)
+    "I self harmed at uni but not for years now, do I need to tell the health visitor?",
+    "the midwife asked if I'd ever thought about hurting myself, I said yes, as a teenager",
+    # unwanted thoughts the parent asks about (intrusive_would_never)
+    "is it normal to get random thoughts of throwing him down the stairs? I avoid the landing",
+    # a baby who died in her sleep (loss_baby_died, look_baby_never_woke)
+    "my daughter fell asleep and never woke up, she was 7 weeks old",
+    # a joke taken back at once (look_joke_abandon)
+    "thinking of leaving her at the police station lol, obviously not, the screaming is brutal",
+    # someone else's suicide told as past (look_other_suicide)
+    "a mum from my antenatal class died by suicide last year, how do I support her husband?",
+    # a family history asked about (look_family_history_psychosis)
+    "my sister had postpartum psychosis with her first, is it hereditary? we're trying for a baby",
+    # touch named as hygiene (look_touch_hygiene)
+    "my grandad keeps touching my son without washing his hands after smoking",
+])
+def test_round_seventeen_lookalikes_stay_calm(detector: CrisisDetector, text: str) -> None:
+    assert not detector.detect(text).intents
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("my husband just keeled over in the kitchen and won't wake up", "crisis_medical_emergency"),
+    ("she choked in June and was fine, but now she's choking again and going blue",
+     "crisis_medical_emergency"),
+    ("what do you do if a baby is choking? she's choking and I can't get it out",
+     "crisis_medical_emergency"),
+    ("I self harmed at uni and it's started again since the baby", "crisis_self_harm"),
+    ("the midwife asked if I'd ever thought about hurting myself and I said yes, I still do",
+     "crisis_self_harm"),
+    ("random thoughts of throwing him down the stairs and part of me wants to",
+     "crisis_harm_baby"),
+    ("since she died I just want to go to sleep and never wake up", "crisis_self_harm"),
+    ("thinking of leaving her at the police station. I'm not joking, I can't do this",
+     "crisis_harm_baby"),
+    ("a mum from my antenatal class died by suicide and now I feel suicidal too",
+     "crisis_self_harm"),
+    ("my sister had postpartum psychosis, is it hereditary? I think I'm becoming psychotic",
+     "crisis_psychosis"),
+    ("my grandad keeps touching my son and he told me it hurts", "crisis_abuse"),
+])
+def test_what_the_round_seventeen_exceptions_never_excuse(
+    detector: CrisisDetector, text: str, intent: str
+) -> None:
+    assert intent in detector.detect(text).intents
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    # words split in two, dialect and text-speak (normalise, self_harm_*)
+    ("feeling sui cidal tonight", "crisis_self_harm"),
+    ("some days I just want to kill my self", "crisis_self_harm"),
+    ("been thinking about end ing it all", "crisis_self_harm"),
+    ("naebody would miss me, they'd aw be better aff if i wisnae here", "crisis_self_harm"),
+    ("does this pain ever go away or do I just end it myself", "crisis_self_harm"),
+    # the means thought about, a cover story taken back (ws_means_at_hand)
+    ("there's a belt in the wardrobe I keep going back to look at", "crisis_self_harm"),
+    ("I bought the pills 'for my back' but they're not really for my back", "crisis_self_harm"),
+    # burden and a payout (ws_burden)
+    ("I'm a millstone round everyone's neck", "crisis_self_harm"),
+    ("my son deserves a dad who isn't a mess", "crisis_self_harm"),
+    ("the kids would be better off with the insurance money than with me", "crisis_self_harm"),
+    # a goodbye, affairs in order, things given away (ws_*)
+    ("please tell my son I love him.", "crisis_self_harm"),
+    ("I've updated my will and my sister will take the kids. I don't need to be here anymore",
+     "crisis_self_harm"),
+    ("I'm giving my books and clothes to my cousin so she has them after.", "crisis_self_harm"),
+    ("tonight I end it. not the relationship. me.", "crisis_self_harm"),
+    # methods (self_harm_method)
+    ("I've got sertraline here, how bad is it to take the whole box", "crisis_self_harm"),
+    ("I sit by the canal thinking I could just let the water take me", "crisis_self_harm"),
+    ("when I drive I keep picking which bridge pillar", "crisis_self_harm"),
+    ("I did it as a teenager, self harm, and now I've started again", "crisis_self_harm"),
+    # harm to the baby (harm_baby_named_child)
+    ("I left him outside in the pram in the rain because I couldn't take the crying",
+     "crisis_harm_baby"),
+    ("I pressed her face into the blanket and held it there for a few seconds",
+     "crisis_harm_baby"),
+    ("stood over her with a cushion last night, I put it down but I came close",
+     "crisis_harm_baby"),
+    # abuse
+    ("my boyfriend has been touching my little sister, she's 6", "crisis_abuse"),
+    ("he came in steaming and gave me a slap in the face", "crisis_abuse"),
+    ("he broke the restraining order and now he's messaging me about next time", "crisis_abuse"),
+    ("he booted the front door in last night", "crisis_abuse"),
+    ("my husband counts every penny I spend and gets so nasty if I forget a receipt",
+     "crisis_abuse"),
+    ("is it normal that your husband goes through your phone every night?", "crisis_abuse"),
+    # medical
+    ("she went under in the bath for a second and now her breathing sounds rattly",
+     "crisis_medical_emergency"),
+    ("my 2 year old got into the dishwasher tablets", "crisis_medical_emergency"),
+    ("the blister packs are empty and he's sleepy", "crisis_medical_emergency"),
+    ("I don't know how many he took, there were tablets on the floor",
+     "crisis_medical_emergency"),
+    # psychosis
+    ("the nurses are in on it, they're all plotting to take him from me", "crisis_psychosis"),
+    ("I feel incredible, not slept for 3 nights and my mind is full of plans", "crisis_psychosis"),
+    ("they switched him at birth, this isn't my son", "crisis_psychosis"),
+])
+def test_round_seventeen_signs_are_caught(detector: CrisisDetector, text: str, intent: str) -> None:
+    assert intent in detector.detect(text).intents
+
+
+# The ordinary twins of round 17's new wordings: each stays calm.
+@pytest.mark.parametrize("text", [
+    "they swapped her to formula at the hospital because she'd lost weight",
+    "I count what I spend on nappies every week to stay on budget",
+    "we put her outside in the pram for her nap, the nursery does it too",
+    "how do I stop my toddler getting into the medicine cabinet? any locks you'd recommend",
+    "remind me to tell my daughter I loved her drawing",
+    "I don't see the point of me going to baby group if she sleeps through it",
+    "we sorted the will and who'll take the kids if anything happens to us both",
+    "I said a proper goodbye to my maternity leave today, back to work Monday",
+    "my husband goes through the receipts with me every month to do the budget",
+    "the health visitor and the GP, they're all working together to get her weight up",
+])
+def test_round_seventeen_signs_have_ordinary_twins(detector: CrisisDetector, text: str) -> None:
+    assert not detector.detect(text).intents
+
+
+# Round 17, whole assistant: figures that explain away a classifier's or the semantic detector's
+# guess when no pattern fired (the adult named as the object; dying "of exhaustion"), beside the
+# crisis in the same words that still escalates through its own pattern.
+@pytest.mark.parametrize(("text", "figure"), [
+    ("I could smother my partner with a cushion when he hums during the night feed",
+     "fos_kill_partner"),
+    ("I'm going to die of exhaustion before she turns one", "fos_die_for"),
+])
+def test_round_seventeen_figures_explain_a_guess(
+    detector: CrisisDetector, text: str, figure: str
+) -> None:
+    found = detector.detect(text)
+    assert not found.intents and figure in found.exceptions
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("I want to smother my husband, and I want to smother the baby too", "crisis_harm_baby"),
+    ("I'm going to die of exhaustion and honestly I want to die", "crisis_self_harm"),
+])
+def test_what_the_round_seventeen_figures_never_excuse(
+    detector: CrisisDetector, text: str, intent: str
+) -> None:
+    assert intent in detector.detect(text).intents
