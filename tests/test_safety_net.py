@@ -1504,3 +1504,18 @@ def test_what_the_round_seventeen_figures_never_excuse(
     detector: CrisisDetector, text: str, intent: str
 ) -> None:
     assert intent in detector.detect(text).intents
+
+
+# Another adult's threat to the child or to someone else is no figure of speech: the
+# anger-at-an-adult exceptions read the parent's own "I could", never "he'll" (fourth stop).
+@pytest.mark.parametrize(("text", "intent"), [
+    ("my ex keeps texting me saying he'll kill her if i dont let him see her", "crisis_abuse"),
+    ("my ex rang 20 times last night, he said he will smother her in her sleep", "crisis_abuse"),
+    ("my husband texted that he's going to throw her out the window", "crisis_abuse"),
+    ("my husband thinks i'm fine but i keep wanting to throw him against the wall, he's 3 weeks "
+     "old", "crisis_harm_baby"),
+])
+def test_an_adults_threat_and_a_babys_age_escalate(
+    detector: CrisisDetector, text: str, intent: str
+) -> None:
+    assert intent in detector.detect(text).intents
