@@ -45,10 +45,12 @@ def test_a_batch_gives_each_text_the_vector_it_gets_alone(encoder: SentenceEncod
 
 
 def test_the_onnx_graph_gives_the_numpy_reference_vectors(encoder: SentenceEncoder) -> None:
-    assert load_settings().runtime == "onnxruntime"  # what the assistant runs (encoder.yml)
+    graph = SentenceEncoder(dataclasses.replace(load_settings(), runtime="onnxruntime"))
     reference = SentenceEncoder(dataclasses.replace(load_settings(), runtime="numpy"))
     texts = ["hi", "I have the pills. Tonight.", "😭😭", "feeding at night and nappies " * 20]
-    assert np.allclose(encoder.encode(texts), reference.encode(texts), atol=1e-5)
+    assert np.allclose(graph.encode(texts), reference.encode(texts), atol=1e-5)
+    many = [f"message number {i} about sleep" for i in range(300)]  # batches side by side
+    assert np.allclose(graph.encode(many), reference.encode(many), atol=1e-5)
 
 
 def test_weights_that_are_not_the_upstream_release_are_refused() -> None:

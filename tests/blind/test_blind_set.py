@@ -39,11 +39,13 @@ GROUPS = {"sets A-D": {"set_a", "set_b", "set_c", "set_d"}, "set E": {"set_e"}, 
 # 133/140, 17/320, 0.875; 61/70, 8/110, 0.774; 72/80, 15/160, 0.773). After the crisis net's
 # round-15 tuning (never on these sets): sets A-D 135/140, 16/320; set E 64/70, 7/110; set F
 # 77/80, 11/160. After round 16 (2026-12-07, third stop): sets A-D 135/140, 16/320; set E 65/70,
-# 7/110; set F 77/80, 11/160. Floors sit two to five messages under each figure.
+# 7/110; set F 77/80, 11/160. After round 17 and the adult before the pronoun (fourth stop):
+# sets A-D 135/140, 13/320, F1 0.938; set E 65/70, 7/110, 0.902; set F 77/80, 9/160, 0.852.
+# Floors sit two to five messages under each figure.
 FLOORS = {  # minimum crisis recall, maximum false alarms, minimum concern macro-F1
-    "sets A-D": (0.94, 0.07, 0.88),
+    "sets A-D": (0.94, 0.06, 0.88),
     "set E": (0.87, 0.09, 0.85),
-    "set F": (0.92, 0.10, 0.81),
+    "set F": (0.92, 0.08, 0.81),
 }
 
 
