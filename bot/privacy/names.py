@@ -934,7 +934,7 @@ class NameFinder:
             return False
         if stem.replace("'", "").replace("’", "") in self.lists.surnames:
             return True  # "the O'Briens"
-        if stem in self.lists.first and stem not in self.lists.word_names:
+        if stem in self.lists.first:  # the list holds no everyday-word names (NameLists.load)
             return True  # "the Mahmouds", "the Hassans": surnames that are first names too
         # A surname on no list ("the Kowalczyks"), where what follows is what people do.
         nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
