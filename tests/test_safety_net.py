@@ -1512,6 +1512,8 @@ def test_what_the_round_seventeen_figures_never_excuse(
     ("my ex keeps texting me saying he'll kill her if i dont let him see her", "crisis_abuse"),
     ("my ex rang 20 times last night, he said he will smother her in her sleep", "crisis_abuse"),
     ("my husband texted that he's going to throw her out the window", "crisis_abuse"),
+    ("my ex keeps texting me saying hell kill her if i dont let him see her", "crisis_abuse"),
+    ("she screamed shell smother the baby if he leaves", "crisis_abuse"),
     ("my husband thinks i'm fine but i keep wanting to throw him against the wall, he's 3 weeks "
      "old", "crisis_harm_baby"),
 ])
@@ -1519,3 +1521,47 @@ def test_an_adults_threat_and_a_babys_age_escalate(
     detector: CrisisDetector, text: str, intent: str
 ) -> None:
     assert intent in detector.detect(text).intents
+
+
+# "hell" typed for "he'll" escalates only before a harm verb and a person; the everyday word
+# stays calm (fifth stop).
+@pytest.mark.parametrize("text", [
+    "bloody hell kill me now, three nappies in ten minutes",
+    "what the hell, she's awake again at 4am",
+    "the first week was hell but we're finding our feet",
+])
+def test_the_everyday_word_hell_stays_calm(detector: CrisisDetector, text: str) -> None:
+    assert not detector.detect(text).intents
+
+
+# Low mood told in the body's words is no medical emergency (fifth stop, from the blind set's
+# reported kind "low mood answered as a medical emergency"); a baby's signs still are.
+@pytest.mark.parametrize("text", [
+    "honestly I feel lifeless, like a shell of who I was",
+    "I feel so lethargic and listless, I can't be bothered with anything",
+    "I've not moved off the sofa all day and I'm not answering anyone's texts",
+    "I was choking back tears at the baby group today",
+    "the ambulance went past our house at 3am and I couldn't get back to sleep",
+    "I literally stopped breathing when I saw the nursery bill",
+    "I cried so much I nearly passed out",
+    "my chest hurts from crying so much",
+    "my brain feels like it's having a seizure with all these forms",
+    "my mum had a stroke last year and I can't rely on her for help",
+    "I keep feeling faint when I stand up, I think I'm not eating enough",
+    "she bit her tongue and there was a bit of blood, she's fine now",
+])
+def test_low_mood_in_the_bodys_words_stays_calm(detector: CrisisDetector, text: str) -> None:
+    assert not detector.detect(text).intents
+
+
+@pytest.mark.parametrize("text", [
+    "she's so listless and floppy today, not herself at all",
+    "I'm bleeding heavily and I feel so drained and faint",
+    "I'm so lethargic and confused and shivering, my section wound is hot and oozing",
+    "my baby is not moving and his eyes are closed",
+    "he's not answering and I can't wake him",
+    "my dad just had a stroke, his face is drooping",
+    "I bit him on the arm to make him stop",
+])
+def test_what_the_body_words_of_low_mood_never_hide(detector: CrisisDetector, text: str) -> None:
+    assert detector.detect(text).intents
