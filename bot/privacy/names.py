@@ -95,6 +95,13 @@ _NEGATED = {"has", "does", "did", "is", "was", "had"}
 # What only a person (a baby) won't or can't do: "sky wont let anyone but me hold her".
 _REFUSALS = {"let", "sleep", "settle", "feed", "latch", "nap", "eat", "drink", "talk", "listen",
              "share", "cuddle", "sit", "crawl", "walk"}
+# What only a person won't stop doing: "munashe wont stop crying" (the rain won't stop either).
+_PERSON_GERUNDS = {"crying", "screaming", "feeding", "coughing", "wriggling", "moaning",
+                   "whinging", "fussing", "biting", "hitting", "scratching", "grizzling",
+                   "wailing", "whining", "kicking", "pooing", "vomiting", "talking"}
+# What a relative does for a child, told in the past: "uncle bill put honey on her dummy".
+_DONE_FOR_A_CHILD = {"put", "made", "gave", "bought", "brought", "took", "sent", "rang", "told",
+                     "came", "fed", "held", "knitted", "sang", "read"}
 # Before a small person's name, capitalised only: "little Somto", "lil Mo", "wee Callum".
 _SMALL = {"little", "lil", "wee"}
 # What two people do together: "efua and kofi have chickenpox", "me n jordan r not talking",
@@ -126,6 +133,13 @@ NAM_DICT_NAME = slice(3, 29)
 _LATIN_NAME = re.compile(r"^[a-zà-öø-ÿ'-]{3,}$")
 _DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")  # "A.", "P.K."
 _CONTACT = re.compile(r"^(?:\+?\d[\d\s-]{4,}|\(?0\d{2,4}\)?|[^@\s]+@[^@\s]+\.\w+)$")
+# One or two capitals, dotted or hyphenated: "AJ", "J.", "R.K.", "E-J".
+_INITIALS_SHAPE = re.compile(r"^(?:[A-Z]{1,2}|[A-Z]\.|(?:[A-Z]\.){2,3}|[A-Z]-[A-Z])$")
+# What follows a person's initials as the subject of a clause.
+_INITIAL_FOLLOWERS = {"is", "'s", "’s", "has", "have", "was", "and", "are", "were", "had", "still",
+                      "wo", "does", "did", "keeps", "kept", "ca", "can", "will", "'ll", "just",
+                      "wants", "needs", "says", "said", "thinks", "loves", "hates", "seems",
+                      "refuses", "wont", "cant", "been", "started", "gets", "got", "("}
 _NAME_CHARS = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*$")
 
 
@@ -238,6 +252,9 @@ class NameLists:
     world: frozenset[str]  # from the world list only: alone, a name only when capitalised
     word_names: frozenset[str]
     surnames: frozenset[str]
+    # Faker's surnames of many origins ("Okafor", "Mensah", "Nowak"): a name only where no
+    # dictionary holds the word (_rare), so "Green" and "May" stay words.
+    world_surnames: frozenset[str]
     not_names: frozenset[str]
     places: frozenset[str]
 
@@ -252,6 +269,7 @@ class NameLists:
             world=world,
             word_names=word_names,
             surnames=_words(DATA / "surnames.txt"),
+            world_surnames=_words(DATA / "surnames_world.txt") - not_names,
             not_names=not_names,
             places=frozenset(t for t in _region_terms() if " " not in t)
             | _words(DATA / "places.txt")
@@ -300,6 +318,7 @@ class NameFinder:
         self.state_links = frozenset(contexts.get("state_links") or [])
         self.age_words = frozenset(contexts.get("age_words") or [])
         self.milestones = frozenset(contexts.get("milestones") or [])
+        self.acronyms = frozenset(str(w).lower() for w in contexts.get("acronyms") or [])
         self.person_words = frozenset(
             w for w in contexts["before"]["capitalised"] + contexts["before"]["titled"]
             if " " not in w)
@@ -407,6 +426,8 @@ class NameFinder:
         if tier == "titled":  # "Auntie Blessing", "Nana Joy": any capitalised word after a title
             if self._capitalised(token) and token.lower_ not in self.lists.not_names:
                 return True
+            if token.lower_ in self.lists.word_names and self._does_something(token):
+                return True  # "uncle bill put honey on her dummy", "nana joy's coming"
             tier = "capitalised"  # and, as after kinship words, "my auntie ngozi"
         if tier == "capitalised" and not self._capitalised(token) and (
             folded(token.lower_) in self.place_names
@@ -428,10 +449,21 @@ class NameFinder:
         # ("I told ...", "... was born") only a capitalised one ("I told Gosia").
         return (tier == "capitalised" or self._capitalised(token)) and self._unknown(token)
 
+    def _does_something(self, token: Token) -> bool:
+        """The next word is what a person does, or a possessive: "bill put", "joy's"."""
+        doc, at = token.doc, token.i + 1
+        if at >= len(doc):
+            return False
+        after = doc[at]
+        return (after.lower_ in self.subject_links or after.lower_ in self.state_links
+                or after.lower_ in _DONE_FOR_A_CHILD
+                or (after.lower_.endswith("ed") and after.lemma_.lower() != after.lower_))
+
     def _rare_surname(self, token: Token) -> bool:
         """A capitalised surname on the list that no dictionary holds ("Patel", "Okafor")."""
-        return (self._capitalised(token) and token.lower_ in self.lists.surnames
-                and self._rare(token))
+        word = token.lower_
+        return (self._capitalised(token) and self._rare(token)
+                and (word in self.lists.surnames or word in self.lists.world_surnames))
 
     def _named_like_a_place(self, token: Token) -> bool:
         """A capitalised first name that is also a place ("Kerry", "Shannon", "Jordan"): a name
@@ -632,14 +664,18 @@ class NameFinder:
         negated = i + 3 < len(doc) and doc[i + 2].lower_ in {"n't", "nt", "’t"}
         if after in {"wo", "ca"} & thing_verbs and negated:
             # "sky wont let anyone hold her", "Storm can't settle"; not "Bill won't go down"
-            return doc[i + 3].lower_ in _REFUSALS
+            stops = (doc[i + 3].lower_ == "stop" and i + 4 < len(doc)
+                     and doc[i + 4].lower_ in _PERSON_GERUNDS)
+            return doc[i + 3].lower_ in _REFUSALS or stops
         if after in self.subject_links:
             # "Faith started nursery", "Sky started at nursery", "olive got weighed": what a bill
             # or a season starts is no child's milestone
             return after not in thing_verbs or self._milestone_at(doc, i + 2)
         if (after in {"has", "had", "is", "was", "'s", "’s"} and i + 2 < len(doc)
-                and doc[i + 2].lower_ in {"been", "being"} and self._rare(doc[i])):
-            return True  # "manpreet has been up all night": a word no dictionary or list holds
+                and doc[i + 2].lower_ in {"been", "being", "got"} and self._rare(doc[i])):
+            # "manpreet has been up all night", "oisín's got a cough": a word no dictionary or
+            # list holds
+            return True
         if after in self.state_links:
             # "Penny's been off her milk", "Bear has a flat spot on the back of his head": a
             # person's own things follow in the same clause
@@ -661,6 +697,11 @@ class NameFinder:
             other = doc[i + 2]
             if other.lower_ in {"i", "me"}:
                 return True  # "brook and i split up", "kemi n me r talking again"
+            if other.lower_ in {"her", "his"}:
+                # "Faith and her big brother both have the sick bug"; not "Comfort and her mum
+                # is what she needs"
+                return any(t.lower_ in self.kin_words and t.i + 1 < len(doc)
+                           and doc[t.i + 1].lower_ in _TOGETHER for t in doc[i + 3 : i + 6])
             return (self._plain(other) and (self._listed(other) or self._rare(other)
                                              or self._named_like_a_place(other))
                     and doc[i + 3].lower_ in _TOGETHER)
@@ -855,6 +896,10 @@ class NameFinder:
                 continue
             if side == "before" and doc[end - 1].lower_ in _SMALL and not self._capitalised(doc[i]):
                 continue  # "my little angel", "a wee dote"; "little Somto" is a name
+            if side == "before" and doc[end - 1].lower_ == "our" and (
+                not self._capitalised(doc[i]) or doc[i].lower_ in self.kin_words
+            ):
+                continue  # "our spaniel", "Our Nan"; "our Simran's ankles" is a name
             if self._accepts(doc[i], tier) or (
                 tier in _KIN_TIERS and self._beside_kin(doc, i, f"{side}:{tier}", end)
             ):
@@ -1162,6 +1207,48 @@ class NameFinder:
                 hits.append((i, after.i))
         return hits
 
+    def _initial_as_subject(self, doc: Doc) -> list[int]:
+        """A child or partner known by initials, first in the clause and doing what people do:
+        "AJ is 18 months", "J. has been clingy", "me and B are thinking", "MJ and TJ are 20
+        months and 4", "it's R.K. -". An acronym ("GP is useless", "HV said") is no one."""
+        hits = []
+        for i, token in enumerate(doc):
+            text = token.text
+            bare = text.rstrip(".")
+            shaped = (_INITIALS_SHAPE.match(text) is not None
+                      and bare.replace(".", "").replace("-", "").lower() not in self.acronyms)
+            if not shaped:
+                continue
+            at = i + 1
+            if at < len(doc) and doc[at].text == "." and not text.endswith("."):
+                at += 1  # "J. has been": the full stop split from the letter
+            before = [t.lower_ for t in doc[max(0, i - 2) : i]]
+            after_initials = i >= 2 and bool(_INITIALS_SHAPE.match(doc[i - 2].text))
+            paired = before[-1:] == ["and"] and (before[-2:-1] == ["me"] or after_initials)
+            starts = self._sentence_start(doc, i) or paired
+            greeted = before[-2:] in (["it", "'s"], ["it", "’s"]) or before[-1:] == ["its"]
+            acts = starts and at < len(doc) and doc[at].lower_ in _INITIAL_FOLLOWERS
+            if greeted or acts:
+                hits.append(i)
+        return hits
+
+    def _shouted(self, doc: Doc) -> list[int]:
+        """A name typed in capitals that no dictionary holds: "OKAFOR NEXT DOOR HAS
+        CHICKENPOX", "lost my temper with MENSAH today". Capitals say nothing there, but a
+        word on a name list that is no English word is still someone's."""
+        hits = []
+        for i, token in enumerate(doc):
+            if not (token.is_alpha and token.text.isupper() and len(token) >= 4):
+                continue
+            word = token.lower_
+            if word in self.acronyms or word in self.lists.not_names or word in self.lists.places:
+                continue
+            listed = (word in self.lists.surnames or word in self.lists.world_surnames
+                      or word in self.lists.first)
+            if listed and self._rare(token):
+                hits.append(i)
+        return hits
+
     def _at_a_place(self, doc: Doc, i: int) -> bool:
         """ "lives in Kendal", "near Shelby": a place; "in Sarah's room" is still a person.
         "St Thomas'", "St Patrick's Day": a saint's name is a hospital, a church or a day."""
@@ -1266,7 +1353,8 @@ class NameFinder:
                   | set(self._closing(doc)) | set(self._lowercase_subject(doc, in_places))
                   | set(self._lowercase_object(doc)) | set(self._family_names(doc))
                   | set(self._for_short(doc)) | set(self._object_of(doc))
-                  | set(self._before_contact(doc)))
+                  | set(self._before_contact(doc)) | set(self._initial_as_subject(doc))
+                  | set(self._shouted(doc)))
         # A pair's or a list's other names only beside a person: "Dunnes and Penneys" are
         # shops. A list is followed name by name: "Kwame, Ama and Kofi".
         people = {i for i in starts if i not in in_places}

@@ -79,7 +79,13 @@ tax and benefit ids in every form (split over lines, "last 4 of my ssn which is"
 taxpayer ref", a DWP reference number), 136 names (surnames alone, families as "the Mahmouds",
 "Soo-ah's", nicknames, sign-offs with an aside in brackets); 64 clean ones): scored first (names
 0.926, national ids 0.959, 0/64 clean changed), then tuned on (names 0.985, ids 0.988, 0/64): held
-at names 0.97 and ids 0.98 (an NHS number read out in pieces around words is missed).
+at names 0.97 and ids 0.98 (an NHS number read out in pieces around words is missed). A
+twenty-second wrote round twenty-two (dev_pii_round22.yml, fifth stop: 300 messages, 222 names of
+every origin in hard places (initials as a child's name, "uncle bill", "Gogo Nyasha", surnames
+typed in capitals, "our Simran's"), ids, cards and phones read out in words; 100 clean ones):
+scored first (names 0.887, ids 0.945, cards 0.909, phones 0.958, 1/100 clean changed), then tuned
+on (names 0.964, ids 0.964, cards, phones and addresses 1.0, 1/100): held at names 0.95 and ids
+0.96 (an NHS number given in two halves around words is still missed).
 """
 
 from __future__ import annotations
@@ -124,6 +130,8 @@ ROUND_NINETEEN_FLOORS = {"NAME": 0.94, "PHONE": 0.97, **dict.fromkeys(ALL_OF, 1.
 ROUND_TWENTY = Path(__file__).with_name("dev_pii_round20.yml")
 ROUND_TWENTY_ONE = Path(__file__).with_name("dev_pii_round21.yml")
 ROUND_TWENTY_ONE_FLOORS = {"NAME": 0.97, "NATIONAL_ID": 0.98}
+ROUND_TWENTY_TWO = Path(__file__).with_name("dev_pii_round22.yml")
+ROUND_TWENTY_TWO_FLOORS = {"NAME": 0.95, "NATIONAL_ID": 0.96}
 MIN_RATE = 0.95
 MAX_CLEAN_ALTERED = 0.02
 
@@ -224,3 +232,7 @@ def test_the_names_round_twenty_holds_its_figure() -> None:
 
 def test_round_twenty_one_holds_its_figures() -> None:
     assert_holds(score([ROUND_TWENTY_ONE]), ROUND_TWENTY_ONE_FLOORS, MIN_RATE, MAX_CLEAN_ALTERED)
+
+
+def test_round_twenty_two_holds_its_figures() -> None:
+    assert_holds(score([ROUND_TWENTY_TWO]), ROUND_TWENTY_TWO_FLOORS, MIN_RATE, MAX_CLEAN_ALTERED)

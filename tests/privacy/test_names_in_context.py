@@ -437,3 +437,36 @@ def test_surnames_families_asides_and_split_ids_go(text: str, value: str) -> Non
 ])
 def test_shows_compounds_and_habits_stay(text: str, kept: str) -> None:
     assert kept in redact(text)
+
+
+# Fifth stop (round 22): initials as a child's name, a word name after a grandparent's title,
+# grandparents' titles from more of the world, surnames typed in capitals, "our" before a name.
+@pytest.mark.parametrize(("text", "value"), [
+    ("AJ is 18 months and only says a few words", "AJ"),
+    ("J. has been really clingy since the new baby came", "J."),
+    ("me and B are thinking of sleep training", "B"),
+    ("hi it's R.K. - quick question about a lump", "R.K."),
+    ("uncle bill put honey on her dummy", "bill"),
+    ("Gogo Nyasha is flying in from Harare", "Nyasha"),
+    ("OKAFOR NEXT DOOR HAS MEASLES", "OKAFOR"),
+    ("lost my temper with MENSAH today, feel awful", "MENSAH"),
+    ("our Simran's ankles look puffy", "Simran"),
+    ("munashe wont stop crying when i put him down", "munashe"),
+    ("oisín's got a barking cough", "oisín"),
+    ("Faith and her big brother both have the bug", "Faith"),
+])
+def test_initials_titles_capitals_and_our_go(text: str, value: str) -> None:
+    assert value not in redact(text)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("GP is useless, they never ring back", "GP"),
+    ("HV said he's gaining well", "HV"),
+    ("uncle will come round later", "will"),
+    ("Our Nan says babies used to nap outside", "Nan"),
+    ("our spaniel is very jealous of the baby", "spaniel"),
+    ("NHS APP WONT LET ME LOG IN", "NHS"),
+    ("we parked in bay 3 at the hospital site", "bay 3"),
+])
+def test_acronyms_pets_and_relatives_stay(text: str, kept: str) -> None:
+    assert kept in redact(text)

@@ -77,3 +77,26 @@ def test_an_iban_typed_in_lower_case_is_redacted() -> None:
     # A phone keyboard's lower case: the checksum still proves it is an account number.
     out = redact("ie70bofi90001712345678 is my iban for the payment")
     assert "90001712345678" not in out and "[BANK]" in out
+
+
+# Numbers read out in words (fifth stop): the digits they spell decide what they are.
+@pytest.mark.parametrize(("text", "value"), [
+    ("my number's oh seven seven double oh, nine double oh, three one two",
+     "oh seven seven double oh, nine double oh, three one two"),
+    ("I read out six three five, four six one, nine nine seven two",
+     "six three five, four six one, nine nine seven two"),
+    ("card five five one six, eight seven three three, zero eight zero three, two three six two",
+     "two three six two"),
+    ("we're on bay 6, Clonmoyle Halting Site, Co. Cork", "Clonmoyle"),
+])
+def test_numbers_in_words_and_site_pitches_go(text: str, value: str) -> None:
+    assert value not in redact(text)
+
+
+@pytest.mark.parametrize("text", [
+    "we sang one two three four five six seven eight nine ten at group",
+    "she had two bottles, one at three and one at five",
+    "call one one six one two three if you need to talk",
+])
+def test_counting_and_times_in_words_stay(text: str) -> None:
+    assert redact(text) == text
