@@ -78,9 +78,10 @@ _SPEECH_VERBS = {"said", "says", "mentioned", "told", "reckons", "reckoned", "su
 # After "is 2": an age ("storm is 2 and hitting"), not a count ("is 2 pages long").
 _AFTER_A_BARE_AGE = {",", ".", "!", "?", "and", "but", "now", "today", "tomorrow", "next", "this",
                      "on", "in", "soon", "so", "yet"}
-# After a person a verb was done to: "asked kez to come", "told sue about it".
+# After a person a verb was done to: "asked kez to come", "told sue about it"; a new clause:
+# "told dami we need to swap", "tell tyrone the baby doesn't need cereal".
 _AFTER_AN_OBJECT = {"to", "from", "about", "and", "if", "for", "but", "again", "back", "today",
-                    "yesterday", "we", "i", "that"}  # a new clause: "told dami we need to swap"
+                    "yesterday", "we", "i", "that", "the"}
 _CLAUSE_LINKS = {"and", "but", "so", "because", "cos", "coz", "while", "when", "then"}
 _DASHES = {"-", "–", "—"}
 # The small words inside a surname: "van der Berg", "de la Cruz", "bin Abdullah".
@@ -99,6 +100,19 @@ _REFUSALS = {"let", "sleep", "settle", "feed", "latch", "nap", "eat", "drink", "
 _PERSON_GERUNDS = {"crying", "screaming", "feeding", "coughing", "wriggling", "moaning",
                    "whinging", "fussing", "biting", "hitting", "scratching", "grizzling",
                    "wailing", "whining", "kicking", "pooing", "vomiting", "talking"}
+# A child's age or weight straight after the name, as parents list children: "Lerato, 11
+# weeks", "Tinotenda – 4 months", "Ade 3.2kg", "Simran 1y2m", "Chipo (2) sleeps fine".
+_APPOSITION_LEADS = {",", "-", "–", "—", "("}
+_AGE_UNITS = {"weeks", "week", "wks", "wk", "w", "months", "month", "mths", "mth", "mos", "mo",
+              "m", "years", "year", "yrs", "yr", "y", "yo", "days", "d", "kg", "kgs", "lb", "lbs",
+              "oz", "lata", "miesięcy"}
+_AGE_NUMBER = re.compile(r"^\d{1,2}(?:[.,]\d{1,2})?$")
+_AGE_GLUED = re.compile(r"^\d{1,2}(?:[.,]\d{1,2})?"
+                        r"(?:kg|kgs|lbs?|oz|wks?|w|mths?|mos?|m|yrs?|y|yo|d)(?:\d{1,2}(?:m|mths?)?)?$")
+# What closes an aside after a name: "Bilqis (Bili) refuses", "Abdulrahman - Aboudi to the
+# family - has started".
+_ASIDE_CLOSE = {"(": ")", "-": "-", "–": "–", "—": "—", ",": ","}
+_GREETINGS = {"hi", "hiya", "hey", "heya", "hello", "hiii", "hii", "morning", "evening", "yo"}
 # What a relative does for a child, told in the past: "uncle bill put honey on her dummy".
 _DONE_FOR_A_CHILD = {"put", "made", "gave", "bought", "brought", "took", "sent", "rang", "told",
                      "came", "fed", "held", "knitted", "sang", "read"}
@@ -757,6 +771,40 @@ class NameFinder:
             return True  # "storm is 2 and hitting his sister", "Kofi turned 3 today"
         return any(w in self.age_words and w not in exclude for w in rest)
 
+    @staticmethod
+    def _age_apposition(doc: Doc, j: int) -> bool:
+        """An age or a weight from position j: ", 11 weeks", " 3.2kg", " 1y2m", " (2)"."""
+        if j < len(doc) and doc[j].text in _APPOSITION_LEADS:
+            bracketed = doc[j].text == "("
+            j += 1
+            if bracketed and j + 1 < len(doc) and doc[j].text.isdigit() and doc[j + 1].text == ")":
+                return 0 < int(doc[j].text) < 6  # "Chipo (2)": a small child's age
+        if j >= len(doc):
+            return False
+        word = doc[j].lower_
+        if _AGE_GLUED.match(word):
+            return True
+        return bool(_AGE_NUMBER.match(word)) and j + 1 < len(doc) and (
+            doc[j + 1].lower_ in _AGE_UNITS)
+
+    def _aside_then_acts(self, doc: Doc, j: int) -> bool:
+        """A short aside straight after the name, then what a person does: "Bilqis (Bili)
+        refuses the bottle", "Rojda (Roji at home) has a cold"."""
+        close = _ASIDE_CLOSE.get(doc[j].text) if j < len(doc) else None
+        if close is None:
+            return False
+        end = next((k for k in range(j + 1, min(j + 10, len(doc))) if doc[k].text == close), None)
+        if end is None or end + 1 >= len(doc) or end == j + 1:
+            return False
+        after = doc[end + 1].lower_
+        if after in self.subject_links:
+            return True
+        if after in self.state_links:
+            own = any(t.lower_ in {"her", "his"} for t in self._clause_after(doc, end + 2))
+            nxt = doc[end + 2].lower_ if end + 2 < len(doc) else ""
+            return own or self._age_follows(doc, end + 1) or nxt in self.subject_links
+        return False
+
     def _capitalised_unknown(self, doc: Doc, public: set[int]) -> list[int]:
         """A capitalised word that is no English word, place, public or service word, where a
         person's name sits: mid-sentence straight after a verb done to or with a person ("I rang
@@ -781,7 +829,8 @@ class NameFinder:
                 if self._unknown(token) or unspelt or self._hyphenated_given_name(doc, i):
                     hits.append(i)
                 continue
-            if doc[i - 1].lower_ not in self.person_verbs:
+            named_with_age = self._age_apposition(doc, self._extend(doc, i))
+            if doc[i - 1].lower_ not in self.person_verbs and not named_with_age:
                 continue  # "driving round Wolverhampton", "using Lansinoh", "the Gruffalo"
             if self._unknown(token):
                 hits.append(i)
@@ -820,6 +869,12 @@ class NameFinder:
                 and self._capitalised(doc[j + 1])):
             j += 1  # "Aoibhinn Ní Dhomhnaill", "Pieter Van Dijk"
         after = doc[j]
+        if self._age_apposition(doc, j) or self._aside_then_acts(doc, j):
+            return True  # "Lerato, 11 weeks, 5.4kg", "Bilqis (Bili) refuses the bottle"
+        if after.lower_ in _ADVERBS | {"finally"} and j + 1 < len(doc) and (
+            doc[j + 1].lower_ in self.subject_links
+        ):
+            return True  # "Zsófi finally slept 5 hours"
         if self._capitalised(after) and self._unknown(after):  # "Hodan Warsame", "Małgorzata W."
             follows = doc[j + 1].lower_ if j + 1 < len(doc) else ""
             # alone, or saying or doing what people do: "Hetal Mistry said ..."
@@ -902,7 +957,7 @@ class NameFinder:
                 continue  # "our spaniel", "Our Nan"; "our Simran's ankles" is a name
             if self._accepts(doc[i], tier) or (
                 tier in _KIN_TIERS and self._beside_kin(doc, i, f"{side}:{tier}", end)
-            ):
+            ) or (side == "before" and tier == "listed" and self._signs_in(doc, start, i)):
                 hits.append(i)
             else:
                 sides.setdefault(i, set()).add(side)
@@ -910,6 +965,17 @@ class NameFinder:
             if len(seen) == 2 and self._accepts(doc[i], "named"):
                 hits.append(i)
         return hits
+
+    def _signs_in(self, doc: Doc, start: int, i: int) -> bool:
+        """A word name in lower case after "this is" or "it's" that opens the message, alone:
+        "hi this is mark", "its grace here, quick one"; not "it's hope that keeps me going"."""
+        greeted = any(t.lower_ in _GREETINGS for t in doc[:start])
+        opening = all(t.lower_ in _GREETINGS or t.is_punct for t in doc[:start])
+        after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+        alone = not after or doc[i + 1].is_punct
+        closes = after in {"here", "again", "from"} or (greeted and alone)
+        return (opening and closes and doc[i].lower_ in self.lists.word_names
+                and self._plain(doc[i]) and doc[start].lower_ in {"this", "it", "its"})
 
     def _particle_then_surname(self, doc: Doc, at: int) -> bool:
         """A surname's small word and the word after it, straight after a name: "de oliveira".
@@ -1232,6 +1298,16 @@ class NameFinder:
                 hits.append(i)
         return hits
 
+    def _shouted_pair(self, doc: Doc, i: int) -> bool:
+        """Two words in capitals side by side that no dictionary holds, in a message that is not
+        all capitals: a full name on a pasted text ("Appointment for MEKDES TESFAYE")."""
+        def rare_caps(k: int) -> bool:
+            t = doc[k]
+            return (t.is_alpha and t.text.isupper() and len(t) >= 3
+                    and t.lower_ not in self.acronyms and self._rare(t))
+        return rare_caps(i) and any(
+            0 <= k < len(doc) and rare_caps(k) and k != i for k in (i - 1, i + 1))
+
     def _shouted(self, doc: Doc) -> list[int]:
         """A name typed in capitals that no dictionary holds: "OKAFOR NEXT DOOR HAS
         CHICKENPOX", "lost my temper with MENSAH today". Capitals say nothing there, but a
@@ -1245,7 +1321,7 @@ class NameFinder:
                 continue
             listed = (word in self.lists.surnames or word in self.lists.world_surnames
                       or word in self.lists.first)
-            if listed and self._rare(token):
+            if (listed and self._rare(token)) or self._shouted_pair(doc, i):
                 hits.append(i)
         return hits
 

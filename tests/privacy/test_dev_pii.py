@@ -85,7 +85,13 @@ every origin in hard places (initials as a child's name, "uncle bill", "Gogo Nya
 typed in capitals, "our Simran's"), ids, cards and phones read out in words; 100 clean ones):
 scored first (names 0.887, ids 0.945, cards 0.909, phones 0.958, 1/100 clean changed), then tuned
 on (names 0.964, ids 0.964, cards, phones and addresses 1.0, 1/100): held at names 0.95 and ids
-0.96 (an NHS number given in two halves around words is still missed).
+0.96 (an NHS number given in two halves around words is still missed). A twenty-third wrote
+round twenty-three (dev_pii_round23.yml, fifth stop: 260 messages, 429 names of some forty
+origins in pasted forms, long messages, lists of children with ages and weights, nicknames
+"to everyone" or in brackets, titles such as Khun and Dna.; 60 addresses; 80 clean ones):
+scored first (names 0.890, addresses 0.950, dates of birth 0.889, postcodes 0.983, 2/80 clean
+changed), then tuned on (names 0.972, dates of birth 0.944, postcodes 1.0, 0/80): held at names
+0.96 and dates of birth 0.94.
 """
 
 from __future__ import annotations
@@ -132,6 +138,8 @@ ROUND_TWENTY_ONE = Path(__file__).with_name("dev_pii_round21.yml")
 ROUND_TWENTY_ONE_FLOORS = {"NAME": 0.97, "NATIONAL_ID": 0.98}
 ROUND_TWENTY_TWO = Path(__file__).with_name("dev_pii_round22.yml")
 ROUND_TWENTY_TWO_FLOORS = {"NAME": 0.95, "NATIONAL_ID": 0.96}
+ROUND_TWENTY_THREE = Path(__file__).with_name("dev_pii_round23.yml")
+ROUND_TWENTY_THREE_FLOORS = {"NAME": 0.96, "DOB": 0.94}
 MIN_RATE = 0.95
 MAX_CLEAN_ALTERED = 0.02
 
@@ -236,3 +244,8 @@ def test_round_twenty_one_holds_its_figures() -> None:
 
 def test_round_twenty_two_holds_its_figures() -> None:
     assert_holds(score([ROUND_TWENTY_TWO]), ROUND_TWENTY_TWO_FLOORS, MIN_RATE, MAX_CLEAN_ALTERED)
+
+
+def test_round_twenty_three_holds_its_figures() -> None:
+    assert_holds(score([ROUND_TWENTY_THREE]), ROUND_TWENTY_THREE_FLOORS, MIN_RATE,
+                 MAX_CLEAN_ALTERED)

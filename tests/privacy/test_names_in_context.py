@@ -470,3 +470,35 @@ def test_initials_titles_capitals_and_our_go(text: str, value: str) -> None:
 ])
 def test_acronyms_pets_and_relatives_stay(text: str, kept: str) -> None:
     assert kept in redact(text)
+
+
+# Fifth stop (round 23): children listed with an age or a weight, a nickname in an aside or "to
+# everyone", the lines of a pasted form, a full name in capitals on a pasted text, forms of
+# address from more of the world, a word name opening the message after a greeting.
+@pytest.mark.parametrize(("text", "value"), [
+    ("Kemunto, 11 weeks, 5.1kg, feeding every 3 hours", "Kemunto"),
+    ("Tatenda – 4 months, still waking 3x a night", "Tatenda"),
+    ("Harpreet 1y2m and still no teeth", "Harpreet"),
+    ("Ifunanya (Ify) refuses the bottle at nursery", "Ifunanya"),
+    ("Abdulkarim - Karim to everyone - has started biting", "Karim"),
+    ("Referral for: baby. Mother: Rukhsana Begum. Concerns: reflux", "Rukhsana"),
+    ("text says Appointment for ABENA OWUSU-ANSAH with Sister", "ABENA"),
+    ("Khun Somchai the massage lady says two weeks is fine", "Somchai"),
+    ("hi this is mark", "mark"),
+    ("Ilona finally slept 5 hours", "Ilona"),
+    ("can you tell dmitri the baby doesnt need cereal", "dmitri"),
+    ("me mammy Bridgie held her all day", "Bridgie"),
+])
+def test_lists_asides_forms_and_greetings_go(text: str, value: str) -> None:
+    assert value not in redact(text)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Aptamil, 3 weeks ago we switched", "Aptamil"),
+    ("it's hope that keeps me going", "hope"),
+    ("Meri gudiya has had a runny nose", "Meri"),
+    ("NICU SCBU and the ward were all full", "NICU"),
+    ("we parked by the canal side", "canal side"),
+])
+def test_brands_feelings_and_words_in_other_languages_stay(text: str, kept: str) -> None:
+    assert kept in redact(text)
