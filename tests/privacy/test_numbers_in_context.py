@@ -100,3 +100,7 @@ def test_numbers_in_words_and_site_pitches_go(text: str, value: str) -> None:
 ])
 def test_counting_and_times_in_words_stay(text: str) -> None:
     assert redact(text) == text
+
+
+def test_an_ssns_last_four_after_ending_goes() -> None:
+    assert "6789" not in redact("the form only wants my ssn ending 6789")
