@@ -502,3 +502,12 @@ def test_lists_asides_forms_and_greetings_go(text: str, value: str) -> None:
 ])
 def test_brands_feelings_and_words_in_other_languages_stay(text: str, kept: str) -> None:
     assert kept in redact(text)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("thank u!! bisola", "bisola"),
+    ("thx, kemi", "kemi"),
+    ("much love, Dee", "Dee"),
+])
+def test_text_speak_sign_offs_go(text: str, value: str) -> None:
+    assert value not in redact(text)
