@@ -1077,6 +1077,10 @@ class NameFinder:
                 self._person_follows(doc, end - 1))
         if i + 1 < len(doc) and doc[i + 1].text in {",", ")"}:
             return doc[i - 1].text in {",", "("}
+        after_kin = key in {"before:capitalised", "before:titled"} and (
+            doc[i - 1].lower_ in self.kin_words and word not in self.lists.not_names)
+        if after_kin and (i + 1 >= len(doc) or doc[i + 1].text in {".", "!", "?", "x", "xx"}):
+            return True  # the message ends on who it is: "...for my son chase", "my cousin chance"
         # Straight after a kinship word, "won't" and "never" are a person's ("my girl precious
         # wont eat"), as they are a place's seldom.
         return self._person_follows(doc, i, _PLACE_THING_VERBS)

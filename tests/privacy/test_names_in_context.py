@@ -511,3 +511,15 @@ def test_brands_feelings_and_words_in_other_languages_stay(text: str, kept: str)
 ])
 def test_text_speak_sign_offs_go(text: str, value: str) -> None:
     assert value not in redact(text)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("we had a lovely day with my brother sunny", "sunny"),
+    ("off to the park with my son chase", "chase"),
+])
+def test_a_word_name_ending_the_message_after_kin_goes(text: str, value: str) -> None:
+    assert value not in redact(text)
+
+
+def test_ok_after_baby_in_capitals_stays() -> None:
+    assert "OK" in redact("I WAS DRINKING AT A WEDDING LAST WEEKEND, IS THE BABY OK")
