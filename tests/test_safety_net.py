@@ -1565,3 +1565,146 @@ def test_low_mood_in_the_bodys_words_stays_calm(detector: CrisisDetector, text: 
 ])
 def test_what_the_body_words_of_low_mood_never_hide(detector: CrisisDetector, text: str) -> None:
     assert detector.detect(text).intents
+
+
+# Round 18 (tests/tuning/messages_round18.yml; the sentences here are the project's own). Each
+# calm wording is explained away by one new exception; beside it, the crisis of nearly the same
+# words that the exception must not hide.
+@pytest.mark.parametrize("text", [
+    # fos_drop_off_to_sleep: falling asleep, not "off myself"
+    "she finally settled at 2 but now I can't nod off myself",
+    # fos_drowning_feeling: overwhelm told as drowning
+    "I feel like I'm drowning. the baby is 5 weeks and the washing never ends",
+    # fos_controlled_crying: a sleep-training method
+    "my partner wants to do controlled crying and I can't bear listening to it",
+    # fos_grandparent_access: a grandparent kept from the grandchild
+    "my son's wife won't let me see my granddaughter, I feel pushed out",
+    # fos_disappear_briefly: a short break
+    "some days I just want to disappear for an afternoon with a book",
+    # fos_hide_under_covers: hiding under the duvet and not coming out
+    "most mornings I want to stay in bed under the covers and not come out till lunch",
+    # fos_snap_at: speaking sharply
+    "I'm worried I'll snap at him when he won't settle, I'm so short tempered lately",
+    # info_question ("anyone know how ...") with info_not_happening
+    "anyone know how CPR on a baby is different? we've got a first aid class next week and I "
+    "want to read up",
+    # worry_breathing_modal: a future stop feared
+    "I'm convinced she's going to stop breathing if I fall asleep, so I check her all night",
+    "so frightened that if I get the blankets wrong she'll stop breathing, what's safest?",
+    # [loss_baby_died, look_way_of_living, neg_wont_do_anything_stupid]: a bereaved parent's
+    # numbness with an explicit denial ("wks" reads as weeks)
+    "we lost our little boy at 19 wks. I don't want to live like this, so numb. not going to do "
+    "anything silly",
+])
+def test_round_eighteen_calm_wordings_stay_calm(detector: CrisisDetector, text: str) -> None:
+    assert not detector.detect(text).intents
+
+
+@pytest.mark.parametrize("text", [
+    "I can't sleep, I just want to off myself",
+    "I feel like I'm drowning and yesterday I held the baby under the bath water",
+    "we tried controlled crying last month. he is so controlling, he won't let me see my friends",
+    "my husband won't let me see my family and he keeps my bank card",
+    "I want to disappear for good, everyone would be better off",
+    "I want to walk into the woods and not come back",
+    "I'm scared I'll snap and shake him",
+    "anyone know what to do? he's not breathing and his lips are blue",
+    "I'm frightened, she has stopped breathing",
+    "we lost our son at 20 wks. I don't want to live like this anymore",
+    "we lost our daughter at 22 weeks and I want to die. not going to do anything stupid",
+])
+def test_round_eighteen_exceptions_do_not_hide_a_crisis(
+    detector: CrisisDetector, text: str
+) -> None:
+    assert detector.detect(text).intents
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("I've stopped taking my sertraline and I'm keeping them instead", "crisis_self_harm"),
+    ("I've got loads saved up from the hospital and I keep counting them", "crisis_self_harm"),
+    ("been looking up how much paracetamol it takes", "crisis_self_harm"),
+    ("I've been pinching my own arms till they bruise", "crisis_self_harm"),
+    ("been punchin the door then my own heid", "crisis_self_harm"),
+    ("I want everything to stop for good", "crisis_self_harm"),
+    ("is it wrong to want it all to end", "crisis_self_harm"),
+    ("I keep thinking about the quarry", "crisis_self_harm"),
+    ("I think about dying a lot and it seems peaceful", "crisis_self_harm"),
+    ("honestly it's better for everyone if I am not in this world", "crisis_self_harm"),
+    ("I don't want to be hear anymore", "crisis_self_harm"),
+    ("it would be easier if I went away forever", "crisis_self_harm"),
+    ("if I crashed the car it would solve everything", "crisis_self_harm"),
+    ("my son deserves better then me", "crisis_self_harm"),
+    ("keep thinking I could just not brake at the roundabout", "crisis_self_harm"),
+    ("one flick of the wheel and it would all be over", "crisis_self_harm"),
+    ("I stare at the railway on the way to nursery and think how easy it would be",
+     "crisis_self_harm"),
+    ("I won't be needing you any more. I've made my peace", "crisis_self_harm"),
+    ("I've decided. Friday.", "crisis_self_harm"),
+    ("I've left all my passwords in an envelope for him", "crisis_self_harm"),
+    ("I wrote a letter for them. Not saying I'm going to do anything.", "crisis_self_harm"),
+    ("haven't needed any sleep for four days and my head is full of plans", "crisis_psychosis"),
+    ("haven't slept in 5 days but I feel incredible", "crisis_psychosis"),
+    ("the radio keeps talking directly to me about my daughter", "crisis_psychosis"),
+    ("the kitchen lights are sending me signals about the baby", "crisis_psychosis"),
+    ("I don't think the baby they handed me is ours", "crisis_psychosis"),
+    ("I'm certain I died during the birth and this is all a dream", "crisis_psychosis"),
+    ("I'm convinced my baby can read my mind", "crisis_psychosis"),
+    ("the nurses are poisoning the formula", "crisis_psychosis"),
+    ("something is listening to us through the monitor", "crisis_psychosis"),
+    ("I can hear a voice saying my name when nobody is home", "crisis_psychosis"),
+    ("the voice told me the baby has to go", "crisis_psychosis"),
+    ("nothing is real anymore and my baby isn't real either", "crisis_psychosis"),
+    ("he locks the door every morning and takes the key", "crisis_abuse"),
+    ("she said she'll tell social services I'm an unfit mum", "crisis_abuse"),
+    ("he gets really scary when he's had a drink", "crisis_abuse"),
+    ("I stood over the crib holding a cushion", "crisis_harm_baby"),
+    ("I'm terrified of how far I might go with her", "crisis_harm_baby"),
+    ("I shook the crib so hard last night", "crisis_harm_baby"),
+    ("I shoved the bouncer really hard and he hit the floor", "crisis_harm_baby"),
+    ("his chest is sucking right in under the ribs", "crisis_medical_emergency"),
+    ("my husband gave her a second dose of calpol by mistake", "crisis_medical_emergency"),
+    ("she rolled off the changing table onto the floor, cried, then went quiet and now she "
+     "keeps nodding off", "crisis_medical_emergency"),
+])
+def test_round_eighteen_new_crisis_wordings_fire(
+    detector: CrisisDetector, text: str, intent: str
+) -> None:
+    assert intent in detector.detect(text).intents
+
+
+def test_a_wish_to_die_beside_the_bereaved_group_still_fires(detector: CrisisDetector) -> None:
+    # The bereaved parent's group stops only "don't want to live like this" (its own rule); a
+    # wish to die told in the same message is still a crisis (fifth stop).
+    found = detector.detect("our baby died last month, I don't want to live like this, I'm not "
+                            "going to do anything stupid but I want to die")
+    assert "crisis_self_harm" in found.intents
+
+
+@pytest.mark.parametrize("text", [
+    "what's the most paracetamol you can take before it kills you",
+    "how many pills before they kill you",
+])
+def test_a_dose_asked_before_it_kills_fires(detector: CrisisDetector, text: str) -> None:
+    assert "crisis_self_harm" in detector.detect(text).intents
+
+
+# Fifth stop: a screen, a pet and a past pregnancy are no emergency here; what happens now is.
+@pytest.mark.parametrize("text", [
+    "watching Casualty last night someone collapsed and it set my anxiety off",
+    "our cat is having seizures, the vet is closed",
+    "my waters broke in my first pregnancy early, will it happen again",
+])
+def test_screens_pets_and_past_pregnancies_stay_calm(detector: CrisisDetector, text: str) -> None:
+    assert not detector.detect(text).intents
+
+
+@pytest.mark.parametrize("text", [
+    "we were watching tv and the baby went floppy and blue",
+    "the dog knocked the baby over and now she's having a seizure",
+    "with my first my waters went at 32 weeks and they've just gone again now at 30 weeks",
+    "I had a big bleed after my first birth and I'm bleeding heavily again this time, soaking pads",
+])
+def test_what_screens_pets_and_past_pregnancies_never_hide(
+    detector: CrisisDetector, text: str
+) -> None:
+    assert "crisis_medical_emergency" in detector.detect(text).intents
