@@ -41,9 +41,11 @@ GROUPS = {"sets A-D": {"set_a", "set_b", "set_c", "set_d"}, "set E": {"set_e"}, 
 # 77/80, 11/160. After round 16 (2026-12-07, third stop): sets A-D 135/140, 16/320; set E 65/70,
 # 7/110; set F 77/80, 11/160. After round 17 and the adult before the pronoun (fourth stop):
 # sets A-D 135/140, 13/320, F1 0.938; set E 65/70, 7/110, 0.902; set F 77/80, 9/160, 0.852.
+# After round 18 and the body's words of low mood (fifth stop): sets A-D 135/140, 12/320; set E
+# 65/70, 7/110; set F 77/80, 9/160; F1 unchanged.
 # Floors sit two to five messages under each figure.
 FLOORS = {  # minimum crisis recall, maximum false alarms, minimum concern macro-F1
-    "sets A-D": (0.94, 0.06, 0.88),
+    "sets A-D": (0.94, 0.05, 0.88),
     "set E": (0.87, 0.09, 0.85),
     "set F": (0.92, 0.08, 0.81),
 }
