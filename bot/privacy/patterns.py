@@ -80,7 +80,33 @@ def _not_a_due_date(text: str, match: re.Match[str]) -> bool:
     return not _DUE_BEFORE.search(text[max(0, match.start() - 30) : match.start()])
 
 
+_MEASURE = re.compile(r"\d\s*(?:ml|kg|oz|lbs?|mg|mcg|cm|mm|g|l|kcal|cal|hrs?|mins?|wks?)$",
+                      re.IGNORECASE)
+
+
+def id_value_ok(value: str) -> bool:
+    """An id holds five digits, or two among letters and is six long; not "250ml" or "2024"."""
+    digits = sum(c.isdigit() for c in value)
+    letters = sum(c.isalpha() for c in value)
+    if letters == 0:
+        return digits >= 5
+    return digits >= 2 and digits + letters >= 6 and not _MEASURE.search(value)
+
+
+def _id_value(text: str, match: re.Match[str]) -> bool:
+    return id_value_ok(match.group("pii"))
+
+
+def _not_a_phone(text: str, match: re.Match[str]) -> bool:
+    """A long run of digits is an id unless it is a phone number or passes the card check."""
+    digits = match.group("pii")
+    phone = _is_phone(digits) or _is_phone("+" + digits)
+    return not phone and not (13 <= len(digits) <= 19 and luhn_ok(digits))
+
+
 VALIDATORS: dict[str, Callable[[str, re.Match[str]], bool]] = {
+    "id_value": _id_value,
+    "not_a_phone": _not_a_phone,
     "nhs_number": _nhs_number,
     "card_number": _card_number,
     "not_a_due_date": _not_a_due_date,

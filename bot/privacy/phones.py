@@ -31,7 +31,7 @@ _MIN_DIGITS = 7  # shorter runs are ages, counts and short codes, not personal n
 # Only labels that never end a phrase before a phone number ("just in case 07700..." is a phone).
 _LABELLED = re.compile(
     r"\b(?:model|invoice|order|tracking|ref|reference|serial|sku|booking|confirmation|ticket|receipt"
-    r"|parcel|claim|policy|membership|customer|account)"
+    r"|parcel|claim|policy|membership|customer|account|batch|lot)"
     r"(?:\s+(?:no\.?|number|num|code))?\s*[:#]?\s*$", re.IGNORECASE)
 
 

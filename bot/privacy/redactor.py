@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from bot.privacy import addresses, checksums, patterns, phones, spoken_numbers
+from bot.privacy import addresses, checksums, id_lists, patterns, phones, spoken_numbers
 from bot.privacy.names import NameFinder
 from bot.privacy.public import is_public_url
 from bot.privacy.spans import Span, apply, resolve
@@ -24,7 +24,8 @@ class Redactor:
         found = (patterns.find(text) + checksums.find(text) + phones.find(text)
                  + spoken_numbers.find(text) + self.names.find(text))
         found = [s for s in found if not (s.label == "URL" and is_public_url(text[s.start:s.end]))]
-        return resolve(found + addresses.lines_before_postcodes(text, found))
+        found += addresses.lines_before_postcodes(text, found) + id_lists.find(text, found)
+        return resolve(found)
 
     def redact(self, text: str) -> str:
         if not text or not text.strip():

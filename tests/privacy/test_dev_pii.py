@@ -91,7 +91,12 @@ origins in pasted forms, long messages, lists of children with ages and weights,
 "to everyone" or in brackets, titles such as Khun and Dna.; 60 addresses; 80 clean ones):
 scored first (names 0.890, addresses 0.950, dates of birth 0.889, postcodes 0.983, 2/80 clean
 changed), then tuned on (names 0.972, dates of birth 0.944, postcodes 1.0, 0/80): held at names
-0.96 and dates of birth 0.94.
+0.96 and dates of birth 0.94. A twenty-fourth wrote round twenty-four (dev_pii_round24.yml, sixth
+stop: 200 messages, 230 identity, health, tax, benefit and immigration numbers of some sixty
+countries, in their own languages' order ("PESEL dziecka ...", "CURP del bebé ..."), several
+to a message, NHS numbers in pieces; 80 clean ones with batch, ward and helpline numbers):
+scored first (national ids 0.822, 1/80 clean changed), then tuned on (ids 0.987, 0/80): held
+at ids 0.98 (an NHS number in two halves with no word saying it is one is still missed).
 """
 
 from __future__ import annotations
@@ -140,6 +145,8 @@ ROUND_TWENTY_TWO = Path(__file__).with_name("dev_pii_round22.yml")
 ROUND_TWENTY_TWO_FLOORS = {"NAME": 0.95, "NATIONAL_ID": 0.96}
 ROUND_TWENTY_THREE = Path(__file__).with_name("dev_pii_round23.yml")
 ROUND_TWENTY_THREE_FLOORS = {"NAME": 0.96, "DOB": 0.94}
+ROUND_TWENTY_FOUR = Path(__file__).with_name("dev_pii_round24.yml")
+ROUND_TWENTY_FOUR_FLOORS = {"NATIONAL_ID": 0.98}
 MIN_RATE = 0.95
 MAX_CLEAN_ALTERED = 0.02
 
@@ -249,3 +256,7 @@ def test_round_twenty_two_holds_its_figures() -> None:
 def test_round_twenty_three_holds_its_figures() -> None:
     assert_holds(score([ROUND_TWENTY_THREE]), ROUND_TWENTY_THREE_FLOORS, MIN_RATE,
                  MAX_CLEAN_ALTERED)
+
+
+def test_round_twenty_four_holds_its_figures() -> None:
+    assert_holds(score([ROUND_TWENTY_FOUR]), ROUND_TWENTY_FOUR_FLOORS, MIN_RATE, MAX_CLEAN_ALTERED)

@@ -104,3 +104,38 @@ def test_counting_and_times_in_words_stay(text: str) -> None:
 
 def test_an_ssns_last_four_after_ending_goes() -> None:
     assert "6789" not in redact("the form only wants my ssn ending 6789")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # named in the parent's own language, with words between the name and the number
+    ("PESEL syna 23270812345 - do i need it for the GP?", "23270812345"),
+    ("codice fiscale della bambina VRDLCU24M41F205X", "VRDLCU24M41F205X"),
+    ("steuer-id vom kind: 12 345 678 901", "12 345 678 901"),
+    ("the nursery wants her nhi, it's XYZ9876", "XYZ9876"),
+    ("my share code is K4T 9PX 2WB for the right to work check", "K4T 9PX 2WB"),
+    # shapes that belong to one country's id alone
+    ("cnic 61101-7654321-3 and we're in leeds now", "61101-7654321-3"),
+    ("brazilian cpf 987.654.321-00 for the form", "987.654.321-00"),
+    ("CURP: LOPM240315MDFPRR08", "LOPM240315MDFPRR08"),
+    # a family's numbers one after another; a long run of digits that is not a phone
+    ("my bvn is 22334455667 and my wife's is 22998877665", "22998877665"),
+    ("the id on her cert is 9001015800085", "9001015800085"),
+    # an NHS number in pieces, and its last four
+    ("her NHS number starts 401 023 and ends 2137 i think", "401 023"),
+    ("her NHS number starts 401 023 and ends 2137 i think", "2137"),
+    ("nhs number ending 5521 is all i have", "5521"),
+    ("the clinic wanted the last four of my social, it's 4418", "4418"),
+])
+def test_ids_of_every_country_and_in_pieces_go(text: str, value: str) -> None:
+    assert value not in redact(text)
+
+
+@pytest.mark.parametrize("text", [
+    "the formula tin says batch 2025-118, is that the use-by?",
+    "she's on 250ml bottles now and the pan is always on the hob",
+    "I don't know her NHS number, where do I find it?",
+    "the registration is at 10:30 on Tuesday",
+    "tracking number 1Z999AA10123456784 for the steriliser",
+])
+def test_batch_numbers_measures_and_questions_about_ids_stay(text: str) -> None:
+    assert redact(text) == text
