@@ -1708,3 +1708,180 @@ def test_what_screens_pets_and_past_pregnancies_never_hide(
     detector: CrisisDetector, text: str
 ) -> None:
     assert "crisis_medical_emergency" in detector.detect(text).intents
+
+
+# Round 19: each calm wording beside a crisis of nearly the same words that it must not hide.
+@pytest.mark.parametrize("text", [
+    # panic told as waves that pass (own_panic, with resolved_now)
+    "I get these waves of panic in the evening and feel like I'm going to pass out, but it passes",
+    # "is that an ambulance thing?" asked of a situation imagined (fos_ambulance_question)
+    "if I had a panic attack on my own with the baby is that an ambulance thing or not",
+    # a class named before "infant CPR"; learning what to do if a baby chokes
+    # (fos_learning_first_aid)
+    "is there a first aid class near us, like baby CPR? we're in Leeds",
+    "any good videos for learning what to do if a toddler is choking?",
+    # a dose given by mistake asked about (look_accidental_dose)
+    "my mum gave her two lots of calpol by accident, is that an overdose? she seems fine",
+    # a true crime story (look_poisoned_adult)
+    "listening to a podcast about a nurse who poisoned her patients, so creepy",
+    # a collapse in the news (fos_structure_collapse)
+    "the roof collapsed at the shopping centre on the news, awful",
+    # a pet (fos_pet_emergency)
+    "our rabbit is not moving much today, do vets open on sundays",
+    # anger at an adult (fos_adult_possession, fos_adult_acts)
+    "my partner snores like a train, I could strangle him with his own phone charger",
+    "he texted me six times while I was in the shower. I could strangle him",
+    # kicking off; kicks in pregnancy (fos_kicking_off, fos_pregnancy_kicks)
+    "my mother in law is kicking off again because we didn't visit. baby is teething too",
+    "I still miss those kicks. baby is 4 months now and I'm oddly sad about it",
+    # baby monitor jokes (look_monitor_joke)
+    "swear that monitor camera is watching me lol",
+    "my sister joked our new camera is spying on us, now I keep covering it",
+    # a fright and a doubted perception (fos_heart_attack, worry_breathing_modal)
+    "the smoke alarm went off at 2am, nearly had a heart attack",
+    "I swear I've heard him stop breathing every night but he's always fine",
+])
+def test_round_nineteen_calm_wordings_stay_calm(detector: CrisisDetector, text: str) -> None:
+    assert not detector.detect(text).intents
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("I get waves of panic and now the baby is floppy and won't wake", "crisis_medical_emergency"),
+    ("he's gone blue and isn't breathing, is that an ambulance thing", "crisis_medical_emergency"),
+    ("did a CPR class last year and now I'm doing CPR on him", "crisis_medical_emergency"),
+    ("I don't know what to do, my baby is choking now", "crisis_medical_emergency"),
+    ("I took all of my sertraline on purpose, is that an overdose", "crisis_self_harm"),
+    ("they are poisoning her milk", "crisis_psychosis"),
+    ("my baby collapsed in the kitchen", "crisis_medical_emergency"),
+    ("the dog jumped on the baby and she's not moving", "crisis_medical_emergency"),
+    ("I want to smother him with a pillow, he won't stop crying", "crisis_harm_baby"),
+    ("he rang me at work, the baby cried all afternoon, I could strangle him",
+     "crisis_harm_baby"),
+    ("I kicked the baby off the sofa", "crisis_harm_baby"),
+    ("I feel like kicking the baby", "crisis_harm_baby"),
+    ("something is watching me through the baby monitor", "crisis_psychosis"),
+    ("the smoke alarm went off and now I have crushing chest pain down my left arm",
+     "crisis_medical_emergency"),
+    ("I heard her stop breathing and she's gone blue", "crisis_medical_emergency"),
+])
+def test_round_nineteen_exceptions_do_not_hide_a_crisis(
+    detector: CrisisDetector, text: str, intent: str
+) -> None:
+    assert intent in detector.detect(text).intents
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("I've been stockpiling the tramadol they gave me after the birth", "crisis_self_harm"),
+    ("had most of a bottle of vodka and my tablets are lined up on the table", "crisis_self_harm"),
+    ("I've worked out how to make it look like an accident", "crisis_self_harm"),
+    ("I feel calm now. I've made my mind up.", "crisis_self_harm"),
+    ("I've decided what I'm going to do. He'll be ok after, his dad will manage.",
+     "crisis_self_harm"),
+    ("cancelled all my appointments, no point now", "crisis_self_harm"),
+    ("I've decided this is the last birthday I'm having.", "crisis_self_harm"),
+    ("I see shadows in the hallway and they whisper to me", "crisis_psychosis"),
+    ("I keep hearing bells that nobody else can hear", "crisis_psychosis"),
+    ("I keep seeing bugs crawling on her skin", "crisis_psychosis"),
+    ("a man on the radio told me she isn't mine", "crisis_psychosis"),
+    ("I stopped feeding her because my milk is poison", "crisis_psychosis"),
+    ("the numbers on the microwave are telling me things about my son", "crisis_psychosis"),
+    ("there are people inside the walls who want the baby", "crisis_psychosis"),
+])
+def test_round_nineteen_new_crisis_wordings_fire(
+    detector: CrisisDetector, text: str, intent: str
+) -> None:
+    assert intent in detector.detect(text).intents
+
+
+@pytest.mark.parametrize("text", [
+    "stockpiling nappies and wipes before the baby comes",
+    "had a glass of wine with dinner, my antibiotics are on the side, is that ok?",
+    "my toddler knocked the vase over and tried to hide it so nobody would see",
+    "I've made my decision, we're moving to formula next week",
+    "cancelled swimming, no point going with a cold",
+    "I've decided this is the last Christmas I'm hosting at ours",
+    "the shadows from the night light look like faces lol",
+    "I can hear music from next door every night, nobody else seems bothered",
+    "saw an ant crawling on the kitchen floor",
+    "the doctor on TV said babies need vitamin D",
+    "is my breast milk safe if I had a coffee?",
+    "the numbers on the scale are going up slowly",
+    "we've got mice in the walls, is that dangerous with a baby",
+])
+def test_round_nineteen_look_alikes_of_new_wordings_stay_calm(
+    detector: CrisisDetector, text: str
+) -> None:
+    assert not detector.detect(text).intents
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("I cut again on Sunday, first time in years", "crisis_self_harm"),
+    ("I've relapsed with the self harm since she was born", "crisis_self_harm"),
+    ("been burning my thigh with a cigarette at night", "crisis_self_harm"),
+    ("I smashed my head against the wall until it bled", "crisis_self_harm"),
+    ("there's a blade in my drawer that I keep getting out", "crisis_self_harm"),
+    ("i want to k i l l myself", "crisis_self_harm"),
+    ("everyone would be better off with me out of the way", "crisis_self_harm"),
+    ("if I'm not going to be here then neither should she", "crisis_harm_baby"),
+    ("I didn't feed her yesterday on purpose", "crisis_harm_baby"),
+    ("she hasn't had a wet nappy since last night and she's so sleepy",
+     "crisis_medical_emergency"),
+    ("38 weeks and I've had no movements today", "crisis_medical_emergency"),
+    ("found him with my paracetamol, I don't know how many he took",
+     "crisis_medical_emergency"),
+    ("he threatened to set the flat on fire with us inside", "crisis_abuse"),
+    ("I think my brother is hitting his girlfriend", "crisis_abuse"),
+])
+def test_round_nineteen_self_injury_neglect_and_signs_fire(
+    detector: CrisisDetector, text: str, intent: str
+) -> None:
+    assert intent in detector.detect(text).intents
+
+
+@pytest.mark.parametrize("text", [
+    "I cut my finger chopping onions again",
+    "cutting my son's hair with a razor for the first time",
+    "I keep taking the pram out even in the rain",
+    "the hallway would look better with the pram out of the way",
+    "I can't be here all day and neither can she, we need to get out of the house",
+    "I didn't feed him before the jab on purpose, the nurse said that was fine",
+    "no wet nappy overnight, he's had five today already",
+    "I've had no sleep today",
+    "not sure how many scoops of formula to use for 7oz",
+    "he threatened to set the alarm for 5am again",
+    "my son is hurting his wrist at football",
+])
+def test_round_nineteen_look_alikes_of_self_injury_and_signs_stay_calm(
+    detector: CrisisDetector, text: str
+) -> None:
+    assert not detector.detect(text).intents
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("every day I pass the quarry and think how easy it would be", "crisis_self_harm"),
+    ("I just want to disappear and not wake up", "crisis_self_harm"),
+    ("how long do sleeping tablets take to work if you take a lot of them", "crisis_self_harm"),
+])
+def test_round_nineteen_places_and_doses_fire(
+    detector: CrisisDetector, text: str, intent: str
+) -> None:
+    assert intent in detector.detect(text).intents
+
+
+@pytest.mark.parametrize("text", [
+    "we walk round the reservoir every morning, the baby loves the ducks",
+    "I wish I could disappear to Spain for a week",
+    "how long does paracetamol take to work for teething",
+])
+def test_round_nineteen_look_alikes_of_places_and_doses_stay_calm(
+    detector: CrisisDetector, text: str
+) -> None:
+    assert not detector.detect(text).intents
+
+
+@pytest.mark.parametrize("text", [
+    "he won't stop crying and I want to smother him with his own pillow",
+    "I want to smother her with her own pillow, she's 2 and won't stop screaming",
+])
+def test_a_childs_own_pillow_is_no_adults_possession(detector: CrisisDetector, text: str) -> None:
+    assert detector.detect(text).intent == "crisis_harm_baby"
