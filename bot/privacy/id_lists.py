@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 
-from bot.privacy.patterns import id_value_ok
+from bot.privacy.patterns import fragment, id_value_ok
 from bot.privacy.spans import Span
 
 ID_LABELS = {"NATIONAL_ID", "NHS_NUMBER"}
-# What may come between one id and the next: a few words in the same sentence, then "is" or ":".
+# What may come between one id and the next: a few words in the same sentence, then "is" or ":",
+# then a value of the shape every named id has (IDVALUE in patterns.yml).
 _NEXT = re.compile(
-    r"[^.?!\n\[]{0,40}?\b(?:is|are|=|:)\s*(?P<pii>[a-z0-9](?:[a-z0-9]|[.-](?=[a-z0-9])"
-    r"|\s(?=[a-z]{0,3}\d)){3,26})(?![a-z0-9])",
+    rf"[^.?!\n]{{0,40}}?\b(?:is|are|=|:)\s*(?P<pii>{fragment('IDVALUE')})(?![a-z0-9])",
     re.IGNORECASE)
 
 

@@ -127,8 +127,19 @@ def _expand(pattern: str, fragments: dict[str, str]) -> str:
 
 
 @lru_cache(maxsize=4)
+def _load(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def fragment(name: str, path: Path = PATTERNS_PATH) -> str:
+    """A named piece of pattern from patterns.yml, so code that needs it reads the same one."""
+    fragments = _load(path).get("fragments", {})
+    return _expand(fragments[name], fragments)
+
+
+@lru_cache(maxsize=4)
 def load_rules(path: Path = PATTERNS_PATH) -> tuple[Rule, ...]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = _load(path)
     fragments = data.get("fragments", {})
     rules = []
     for item in data["rules"]:
