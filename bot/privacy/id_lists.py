@@ -23,10 +23,12 @@ _NEXT = re.compile(
 # An NHS, CHI or H&C number named, then the rest of its sentence, where its pieces are.
 _HEALTH_NUMBER = re.compile(
     r"\b(?:nhs|chi|h\s?&\s?c)\s+(?:number|no\.?|num|#)\b(?P<rest>[^.?!\n]{0,100})", re.IGNORECASE)
-# A piece: three or four digits, maybe two such groups, not a time, a weight or a count of days.
+# A piece: three or four digits, maybe two such groups, not a time, a weight or a count of days;
+# a comma or full stop after it ends the sentence, not a decimal ("…and then 2137, and").
 _PIECE = re.compile(
-    r"(?<![\d:.,/£$€-])\d{3,4}(?:[ -]\d{3,4})?(?![\d:.,/]|\s*(?:am|pm|hrs?|hours?|mins?|days?|"
-    r"weeks?|wks?|months?|years?|yrs?|g|kg|ml|lbs?|oz)\b)", re.IGNORECASE)
+    r"(?<![\d£$€])(?<!\d[:.,/-])\d{3,4}(?:[ -]\d{3,4})?"
+    r"(?!\d|[:.,/]\d|\s*(?:am|pm|hrs?|hours?|mins?|days?|weeks?|wks?|months?|years?|yrs?|g|kg|ml"
+    r"|lbs?|oz)\b)", re.IGNORECASE)
 
 
 def _pieces_of_health_numbers(text: str) -> list[Span]:

@@ -123,6 +123,7 @@ def test_an_ssns_last_four_after_ending_goes() -> None:
     # an NHS number in pieces, and its last four
     ("her NHS number starts 401 023 and ends 2137 i think", "401 023"),
     ("her NHS number starts 401 023 and ends 2137 i think", "2137"),
+    ("my nhs number is 401 023 and then 2137, and the gp can't find me", "2137"),
     ("nhs number ending 5521 is all i have", "5521"),
     ("the clinic wanted the last four of my social, it's 4418", "4418"),
 ])
