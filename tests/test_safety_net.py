@@ -1885,3 +1885,161 @@ def test_round_nineteen_look_alikes_of_places_and_doses_stay_calm(
 ])
 def test_a_childs_own_pillow_is_no_adults_possession(detector: CrisisDetector, text: str) -> None:
     assert detector.detect(text).intent == "crisis_harm_baby"
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("parked on the top floor of the car park and sat there wondering whether to jump",
+     "crisis_self_harm"),
+    ("every night I stop on the bridge on the walk back, thinking about stepping off",
+     "crisis_self_harm"),
+    ("stood on the bridge for an hour thinking about going over.", "crisis_self_harm"),
+    ("I keep staring at the razor in the bathroom and I've thought about using it on myself",
+     "crisis_self_harm"),
+    ("I think I'll use the knife on myself tonight", "crisis_self_harm"),
+    ("there's a scarf up in the loft and I tested the beam last night", "crisis_self_harm"),
+    ("I've been practising with a rope in the garage when he's at work", "crisis_self_harm"),
+    ("some nights I think about drinking the bleach under the sink", "crisis_self_harm"),
+    ("I keep looking at the belt on the door and thinking it'd be easy", "crisis_self_harm"),
+    ("I've been thinking about ending it, working out how I would do it", "crisis_self_harm"),
+    ("the kindest thing for everyone is if I'm not alive anymore", "crisis_self_harm"),
+    ("I just want to stop existing", "crisis_self_harm"),
+    ("would it be selfish to end your life when you have a baby?", "crisis_self_harm"),
+    ("I've been saying sorry and goodbye to friends this week", "crisis_self_harm"),
+    ("rang my brother to say bye so he won't be shocked", "crisis_self_harm"),
+    ("I honestly can't picture a future with me in it", "crisis_self_harm"),
+    ("today's the day. sorry for everything", "crisis_self_harm"),
+    ("I've been burning my arm with a lighter when nobody's home", "crisis_self_harm"),
+    ("stockpiling co-codamol for a while now", "crisis_self_harm"),
+    ("i keep cuttin my arms when hes asleep", "crisis_self_harm"),
+    ("just want to take the baby with me when I die", "crisis_harm_baby"),
+    ("I know how to do it to both of us", "crisis_harm_baby"),
+    ("I have worked out which of my meds I would take", "crisis_self_harm"),
+])
+def test_round_twenty_self_harm_told_at_length_fires(
+    detector: CrisisDetector, text: str, intent: str
+) -> None:
+    assert intent in detector.detect(text).intents
+
+
+@pytest.mark.parametrize("text", [
+    "I've been using this new cream on myself and the baby's eczema is better too",
+    "tonight's the night we try the cot in his own room!",
+    "we went up to the roof terrace for the fireworks, thinking about going again next year",
+    "said bye to my mum at the station, she's back in a fortnight",
+    "I've been burning the candle at both ends with the night feeds",
+    "is it normal to be scared of the future with a newborn?",
+    "I'm holding it together and thinking about using the breast pump more",
+])
+def test_round_twenty_look_alikes_of_self_harm_stay_calm(
+    detector: CrisisDetector, text: str
+) -> None:
+    assert not detector.detect(text).intents
+
+
+@pytest.mark.parametrize("text", [
+    "someone else is moving my hands when I change her, it's not me doing it",
+    "it feels like something is controlling my legs, like a puppet",
+    "they put thoughts into my head through the radio",
+    "the nurses are putting something in her bottles to control her",
+    "we're being watched by the police because my son is special",
+    "they send me signs through the telly and the adverts",
+    "the radio presenter keeps saying my name",
+    "last night I saw my dead grandad sitting on the end of the bed",
+    "I keep seeing a man in the nursery but my husband says there's nothing there",
+    "I can see figures moving by the cot at night",
+    "the ceiling is breathing and melting",
+    "there are cameras in the lights, I know it",
+    "I can hear the neighbours whispering about me through the walls",
+    "nothing feels real and I haven't slept since Sunday",
+    "she's been chosen and the baby is special",
+    "I've figured out the baby can read my mind and I haven't slept in three nights",
+])
+def test_round_twenty_plain_words_of_psychosis_fire(detector: CrisisDetector, text: str) -> None:
+    assert "crisis_psychosis" in detector.detect(text).intents
+
+
+@pytest.mark.parametrize("text", [
+    "the nurses put a cannula in her hand to give her antibiotics",
+    "my mum keeps putting ideas in my head about going back to work",
+    "the shadows from the night light move when the fan is on",
+    "I dreamt about my nan last night, I miss her so much",
+    "she's a special baby to all of us",
+    "the news said there's a storm coming this weekend",
+    "nothing feels real yet, she's only two days old, I keep staring at her",
+])
+def test_round_twenty_look_alikes_of_psychosis_stay_calm(
+    detector: CrisisDetector, text: str
+) -> None:
+    assert not detector.detect(text).intents
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("he drank some of the washing up liquid and he's being sick", "crisis_medical_emergency"),
+    ("she's gone very yellow and she's too sleepy to feed", "crisis_medical_emergency"),
+])
+def test_round_twenty_medical_signs_fire(detector: CrisisDetector, text: str, intent: str) -> None:
+    assert intent in detector.detect(text).intents
+
+
+@pytest.mark.parametrize("text", [
+    "her poo is yellow and she's very sleepy after feeds, is that normal?",
+    "so tired lately, not like I want to die or anything, just worn out",
+    "I'm not suicidal or anything, just flat",
+    "went to A&E last month with chest pain, turned out it was anxiety, now I'm just low",
+    "panic attacks again, can't breathe, feel like I'll pass out, "
+    "the GP checked my heart and it's fine",
+    "if he says 'relax' once more I'll strangle him with the baby monitor cable",
+    "he's away on a golf trip and I'm gonna kill him when he gets back lol",
+    "how do you do CPR on a newborn? asking so I know",
+    "my partner asks how I am and I can't answer, I just cry",
+    "horrible thoughts keep popping up of dropping him by accident on the stairs, they frighten me",
+])
+def test_round_twenty_calm_wordings_stay_calm(detector: CrisisDetector, text: str) -> None:
+    assert not detector.detect(text).intents
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("I'm not suicidal, I just have a plan to end it tonight", "crisis_self_harm"),
+    ("I had chest pains last year, it turned out to be a panic attack. "
+     "Now my baby has stopped breathing", "crisis_medical_emergency"),
+    ("panic attacks all week, doctor checked my heart and it's fine. "
+     "But now the baby isn't breathing", "crisis_medical_emergency"),
+    ("intrusive thoughts of shaking her keep popping up and I'm scared I'll actually do it",
+     "crisis_harm_baby"),
+    ("I want to strangle the baby with the monitor cord", "crisis_harm_baby"),
+    ("he asks if I'm ok and I can't answer. the baby is floppy and not responding",
+     "crisis_medical_emergency"),
+    ("how do you do CPR on a baby, nothing's happened yet but he's going blue now",
+     "crisis_medical_emergency"),
+])
+def test_round_twenty_calm_exceptions_hide_no_crisis(
+    detector: CrisisDetector, text: str, intent: str
+) -> None:
+    assert intent in detector.detect(text).intents
+
+
+# Round 20, on review: the new wordings are narrowed so that everyday look-alikes stay calm.
+@pytest.mark.parametrize("text", [
+    "my baby can see shapes moving at 6 weeks, is that normal?",
+    "she keeps smiling at the corner like someone's there but there's nothing there lol",
+    "there are little bugs in the lights in the nursery",
+    "she would not be alive today without the NICU team",
+    "I'll take the baby with me when I go to the shops",
+    "today's the day! sorry for the long message",
+    "I hide my stomach where no one can see the stretch marks",
+    "we've been practising with the puppy on a lead",
+    "my toddler wanted to drink the washing up water",
+    "drank cold tea and emptied the dishwasher",
+    "I still hear my dead dad telling me I can do this",
+])
+def test_round_twenty_review_look_alikes_stay_calm(detector: CrisisDetector, text: str) -> None:
+    assert not detector.detect(text).intents
+
+
+@pytest.mark.parametrize("text", [
+    "I want to strangle him with the blind cord",
+    "I want to take the baby with me when I die",
+    "the kindest thing would be to not be alive anymore",
+])
+def test_round_twenty_review_narrowing_keeps_crises(detector: CrisisDetector, text: str) -> None:
+    assert detector.detect(text).intents

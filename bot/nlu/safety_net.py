@@ -255,6 +255,9 @@ class CrisisSafetyNet(StatelessComponent):
             self._set_intent(message, ranking, BABY_LOSS, 1.0)
             record.update(weak_crisis_guess=ASKED_ABOUT, reclassified="loss_context")
             self._ask(message, ranking, record)
+        elif hits and may_ask and self._borderline(hits, top):
+            record.update(weak_crisis_guess=ASKED_ABOUT, borderline=True)
+            self._ask(message, ranking, record)
         elif hits:
             lead = min(hits, key=lambda h: (PRIORITY[h.intent], -h.similarity))
             self._set_intent(message, ranking, lead.intent, lead.similarity)
@@ -368,6 +371,12 @@ class CrisisSafetyNet(StatelessComponent):
         return context.last_action != ASK_ACTION and not any(
             intent in CRISIS_INTENTS or intent == RISK_CHECK_INTENT for intent in recent
         )
+
+    def _borderline(self, hits: list[SemanticHit], top: dict[str, Any]) -> bool:
+        name = str(top.get("name") or "")
+        if self.semantic is None or name in CRISIS_INTENTS or name == FALLBACK_INTENT:
+            return False
+        return self.semantic.borderline(hits, float(top.get("confidence") or 0.0))
 
     @staticmethod
     def _grief_read_as_suicidal(found: Detection, hits: list[SemanticHit]) -> bool:

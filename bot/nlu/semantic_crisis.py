@@ -37,6 +37,8 @@ class SemanticSettings:
     ask_min_words: int
     context_words: int
     context_earlier: float
+    borderline_below: float = 0.0
+    confident_ordinary: float = 1.01
 
 
 def load_settings(path: Path = SETTINGS_PATH) -> SemanticSettings:
@@ -55,6 +57,8 @@ def load_settings(path: Path = SETTINGS_PATH) -> SemanticSettings:
         ask_min_words=int(raw["ask_min_words"]),
         context_words=int(raw["context_words"]),
         context_earlier=float(raw["context_earlier"]),
+        borderline_below=float(raw.get("borderline_below", 0.0)),
+        confident_ordinary=float(raw.get("confident_ordinary", 1.01)),
     )
 
 
@@ -156,6 +160,16 @@ class SemanticCrisisDetector:
             (any_type or hit.intent == ASKED_ABOUT)
             and hit.similarity >= self.settings.ask
             and hit.similarity - hit.contrast >= margin
+        )
+
+    def borderline(self, hits: list[SemanticHit], confidence: float) -> bool:
+        """Suicidal thoughts only just close enough, against a classifier sure of an ordinary
+        concern: risk possible but unclear, so the gentle direct question, not the full script."""
+        return (
+            bool(hits)
+            and all(h.intent == ASKED_ABOUT for h in hits)
+            and max(h.similarity for h in hits) < self.settings.borderline_below
+            and confidence >= self.settings.confident_ordinary
         )
 
     def contradicts(self, hits: list[SemanticHit]) -> bool:
