@@ -17,9 +17,14 @@ def net() -> CrisisSafetyNet:
     return CrisisSafetyNet(CrisisSafetyNet.get_default_config())
 
 
-def run(net: CrisisSafetyNet, text: str, guess: str = "concern_low_mood") -> Message:
+def run(
+    net: CrisisSafetyNet, text: str, guess: str = "concern_low_mood", confidence: float = 0.9
+) -> Message:
     message = Message.build(text=text)
-    ranking = [{"name": guess, "confidence": 0.9}, {"name": "out_of_scope", "confidence": 0.05}]
+    ranking = [
+        {"name": guess, "confidence": confidence},
+        {"name": "out_of_scope", "confidence": 0.05},
+    ]
     message.set("intent", ranking[0])
     message.set("intent_ranking", ranking)
     net.process([message])
@@ -117,3 +122,16 @@ def test_grief_among_other_people_is_calm_but_a_bereaved_parents_hallucination_i
     heard = run(net, "since our daughter was stillborn I hear my name being called when the "
                      "house is empty", guess="concern_baby_loss")
     assert heard.get("intent")["name"] == "crisis_psychosis"
+
+
+@pytest.mark.parametrize(
+    ("confidence", "intent"), [(0.95, "risk_check"), (0.6, "crisis_self_harm")]
+)
+def test_a_borderline_match_against_a_sure_classifier_is_asked(
+    net: CrisisSafetyNet, confidence: float, intent: str
+) -> None:
+    """Only just near suicidal thoughts while the classifier is sure of an ordinary concern: the
+    gentle question (numbers included); with an unsure classifier, the full crisis answer."""
+    text = "sometimes I feel lighter imagining being somewhere far away from it all."
+    assert not net.detector.detect(text).intent
+    assert run(net, text, confidence=confidence).get("intent")["name"] == intent
